@@ -1,0 +1,27 @@
+import type { Executor } from '../../platform/db/client.ts';
+import { findAncestorsOrSelf, findOfficeById } from './repository.ts';
+
+export interface OfficeScope {
+  officeId: string;
+  officePath: string;
+  /** The 车管所 (or detachment) the office belongs to: registry data is shared across its branches. */
+  registryScopePath: string;
+}
+
+const cache = new Map<string, { at: number; scope: OfficeScope }>();
+const TTL_MS = 30_000;
+
+/** Scope of a staff member's or device's office, cached briefly (offices change rarely). */
+export async function officeScopeOf(db: Executor, officeId: string): Promise<OfficeScope | null> {
+  const hit = cache.get(officeId);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.scope;
+  const office = await findOfficeById(db, officeId);
+  if (!office) return null;
+  const chain = await findAncestorsOrSelf(db, office.path);
+  const root = chain.find((o) => o.kind === 'office' || o.kind === 'detachment') ?? office;
+  const scope = { officeId, officePath: office.path, registryScopePath: root.path };
+  cache.set(officeId, { at: Date.now(), scope });
+  return scope;
+}
+
+export const clearOfficeScopeCache = (): void => cache.clear();

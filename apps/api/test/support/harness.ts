@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CSRF_HEADER, type Me, SESSION_COOKIE } from '@opendmv/contracts';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { type Clock, fixedClock } from '../../src/platform/context.ts';
+import { currentTotp } from '../../src/modules/identity/totp.ts';
+import { TEST_MASTER_KEY, TEST_NOW } from './constants.ts';
+import { openTestDatabase, testConfig } from './template.ts';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: string;
+  office?: string;
+  displayName?: string;
+  totpSecret?: string;
+}
+export interface DemoAccountsFile {
+  accounts: DemoAccount[];
+  apiTokens: { name: string; kind: 'kiosk' | 'partner'; secret: string }[];
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  clock: Clock;
+  demo: DemoAccountsFile;
+  account(username: string): DemoAccount;
+  /** Logs in a demo account (with its TOTP when it has one) and returns an HTTP agent. */
+  login(username: string): Promise<Agent>;
+  anonymous(): Agent;
+  bearer(secret: string): Agent;
+  close(): Promise<void>;
+}
+
+type Body = InjectOptions['payload'];
+
+export class Agent {
+  me: Me | null = null;
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+  withSession(cookie: string, me: Me): Agent {
+    const a = new Agent(this.app, { ...this.headers, cookie: `${SESSION_COOKIE}=${cookie}`, [CSRF_HEADER]: me.csrfToken });
+    a.me = me;
+    return a;
+  }
+  request(method: InjectOptions['method'], url: string, payload?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.app.inject({ method, url, payload, headers: { ...this.headers, ...headers } });
+  }
+  get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
+  post = (url: string, payload?: Body, headers?: Record<string, string>) => this.request('POST', url, payload ?? {}, headers);
+  patch = (url: string, payload?: Body, headers?: Record<string, string>) => this.request('PATCH', url, payload ?? {}, headers);
+}
+
+export async function startTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const template = inject('dbTemplate');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'odmv-app-'));
+  const database = await openTestDatabase(template);
+  const clock = opts.clock ?? fixedClock(TEST_NOW);
+  const config = testConfig(dataDir, { RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
+  const app = await buildApp({ config, database, clock, masterKey: TEST_MASTER_KEY, logger: false });
+  await app.ready();
+  const demo = JSON.parse(fs.readFileSync(template.accountsFile, 'utf8')) as DemoAccountsFile;
+  const account = (username: string) => {
+    const a = demo.accounts.find((x) => x.username === username);
+    if (!a) throw new Error(`no demo account ${username}`);
+    return a;
+  };
+  return {
+    app,
+    clock,
+    demo,
+    account,
+    anonymous: () => new Agent(app),
+    bearer: (secret) => new Agent(app, { authorization: `Bearer ${secret}` }),
+    async login(username) {
+      const a = account(username);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: a.password, ...(a.totpSecret ? { totp: currentTotp(a.totpSecret, clock.now().getTime()) } : {}) },
+      });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
+      return new Agent(app).withSession(cookie, res.json() as Me);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

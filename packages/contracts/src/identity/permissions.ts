@@ -1,0 +1,62 @@
+import type { Role } from './roles.ts';
+
+/** Every permission the API checks. Routes name one; the UI shows what the role holds. */
+export const PERMISSIONS = [
+  'self:read', // a citizen's own licence, vehicles, violations
+  'self:update',
+  'registry:search', // look up persons, vehicles, licences by ID number, plate or VIN
+  'person:read',
+  'person:read-full', // unmasked ID and phone; needs a stated purpose and is audited
+  'person:create',
+  'vehicle:read',
+  'licence:read',
+  'violation:read',
+  'violation:record',
+  'violation:decide',
+  'audit:read',
+  'audit:verify',
+  'office:read',
+  'office:manage',
+  'staff:read',
+  'staff:manage',
+  'token:manage',
+  'device:self', // a kiosk or partner system reads its own registration
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Roles → permissions. The single table both the API guard and the web app read. */
+export const ROLE_PERMISSIONS = {
+  citizen: ['self:read', 'self:update'],
+  officer: [
+    'registry:search',
+    'person:read',
+    'person:read-full',
+    'person:create',
+    'vehicle:read',
+    'licence:read',
+    'violation:read',
+    'violation:record',
+    'violation:decide',
+    'office:read',
+  ],
+  supervisor: [
+    'registry:search',
+    'person:read',
+    'vehicle:read',
+    'licence:read',
+    'violation:read',
+    'audit:read',
+    'audit:verify',
+    'office:read',
+    'staff:read',
+  ],
+  admin: ['office:read', 'office:manage', 'staff:read', 'staff:manage', 'token:manage', 'audit:verify'],
+  agent: [], // acts for owners under an authorization: granted per case by the agency module
+  partner: ['device:self', 'violation:record'],
+  kiosk: ['device:self'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export const can = (role: Role, permission: Permission): boolean =>
+  (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+
+export const permissionsOf = (role: Role): readonly Permission[] => ROLE_PERMISSIONS[role];
