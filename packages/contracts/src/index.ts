@@ -5,5 +5,6 @@ export * from './common/pagination.ts';
 export * from './api/auth.ts';
 export * from './api/registry.ts';
 export * from './api/admin.ts';
+export * from './api/audit.ts';
 export * from './registry/index.ts';
 export * from './privacy/index.ts';
