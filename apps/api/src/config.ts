@@ -18,6 +18,9 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Trust X-Forwarded-For from this many proxy hops (0 = none: the socket address is the client). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   WEB_DIST: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 });
@@ -36,6 +39,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  trustProxyHops: number;
   webDist: string;
   dbPoolMax: number;
 };
@@ -61,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     dbPoolMax: e.DB_POOL_MAX,
     ...overrides,

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { identityRoutes } from './identity/routes.ts';
+import { auditRoutes } from './audit/index.ts';
+import { officesRoutes } from './offices/index.ts';
+import { devicesRoutes, staffRoutes } from './staff/index.ts';
 import { officerRoutes, selfRoutes } from './registry/index.ts';
 
 /** Every module's routes. A module's index is its only public surface. */
@@ -7,4 +10,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(identityRoutes);
   await app.register(selfRoutes);
   await app.register(officerRoutes);
+  await app.register(officesRoutes);
+  await app.register(staffRoutes);
+  await app.register(devicesRoutes);
+  await app.register(auditRoutes);
 }

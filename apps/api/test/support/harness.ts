@@ -41,7 +41,7 @@ export class Agent {
   me: Me | null = null;
   constructor(
     private readonly app: FastifyInstance,
-    private readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string> = {},
   ) {}
   withSession(cookie: string, me: Me): Agent {
     const a = new Agent(this.app, { ...this.headers, cookie: `${SESSION_COOKIE}=${cookie}`, [CSRF_HEADER]: me.csrfToken });
@@ -61,7 +61,7 @@ export async function startTestApp(opts: { clock?: Clock; env?: Record<string, s
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'odmv-app-'));
   const database = await openTestDatabase(template);
   const clock = opts.clock ?? fixedClock(TEST_NOW);
-  const config = testConfig(dataDir, { RATE_LIMIT_PER_MINUTE: '0', ...opts.env });
+  const config = testConfig(dataDir, { RATE_LIMIT_PER_MINUTE: '0', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...opts.env });
   const app = await buildApp({ config, database, clock, masterKey: TEST_MASTER_KEY, logger: false });
   await app.ready();
   const demo = JSON.parse(fs.readFileSync(template.accountsFile, 'utf8')) as DemoAccountsFile;

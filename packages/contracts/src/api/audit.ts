@@ -10,8 +10,14 @@ export const auditBrokenReasonSchema = z.enum(AUDIT_BROKEN_REASONS);
 export const auditChainReportSchema = z
   .object({
     ok: z.boolean(),
-    checked: z.number().int().meta({ description: 'Records verified before the first broken link (all of them when ok)' }),
-    headSeq: z.number().int().meta({ description: 'Last seq checked; when broken, the seq named in firstBroken' }),
+    checked: z
+      .number()
+      .int()
+      .meta({ description: 'Records verified before the first broken link (all of them when ok)' }),
+    headSeq: z
+      .number()
+      .int()
+      .meta({ description: 'Last seq checked; when broken, the seq named in firstBroken' }),
     firstBroken: z
       .object({
         seq: z.number().int().meta({
@@ -22,12 +28,17 @@ export const auditChainReportSchema = z
       })
       .nullable(),
   })
-  .meta({ id: 'AuditChainReport', example: { ok: false, checked: 41, headSeq: 42, firstBroken: { seq: 42, reason: 'hash-mismatch' } } });
+  .meta({
+    id: 'AuditChainReport',
+    example: { ok: false, checked: 41, headSeq: 42, firstBroken: { seq: 42, reason: 'hash-mismatch' } },
+  });
 export type AuditChainReportDto = z.infer<typeof auditChainReportSchema>;
 
 const filterText = z.string().trim().min(1).max(80);
 export const auditEventsQuerySchema = pageQuerySchema.extend({
-  action: filterText.optional().meta({ description: 'Exact action, e.g. staff.create', example: 'staff.create' }),
+  action: filterText
+    .optional()
+    .meta({ description: 'Exact action, e.g. staff.create', example: 'staff.create' }),
   entityType: filterText.optional().meta({ example: 'user' }),
   entityId: filterText.optional(),
   actorId: filterText.optional().meta({ description: 'A user id or an API token id' }),

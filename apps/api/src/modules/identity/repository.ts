@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { offices } from '../offices/schema.ts';
 import { apiTokens, sessions, users } from './schema.ts';
@@ -36,4 +36,11 @@ export const touchApiToken = (db: Executor, id: string, now: Date) =>
   db
     .update(apiTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.id, id), sql`(${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < ${now} - interval '1 minute')`));
+    // Written at most once a minute per token. (Was `${now} - interval '1 minute'` in raw SQL: PostgreSQL typed the
+    // untyped parameter as an interval, so every bearer-token request failed with 42883.)
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
+      ),
+    );

@@ -35,7 +35,7 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/auth/login',
     {
-      config: { isPublic: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { isPublic: true, rateLimit: { max: app.ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         operationId: 'login',
         tags: ['auth'],

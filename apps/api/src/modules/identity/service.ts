@@ -39,7 +39,7 @@ export async function login(ctx: AppContext, body: LoginBody, actor: AuditActor,
           })
           .where(eq(users.id, u.id));
       }
-      await appendAudit(tx, { ...actor, actorId: u?.id ?? null, actorRole: u?.role ?? null }, {
+      await appendAudit(tx, { ...actor, actorId: u?.id ?? null, actorRole: u?.role ?? null, officeId: u?.officeId ?? null }, {
         action: 'auth.login',
         entityType: 'user',
         entityId: u?.id,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { offices } from '../offices/schema.ts';
 import { drivingLicences, persons, vehicles, violations } from './schema.ts';
@@ -8,7 +8,7 @@ import type { LicenceRow, PersonRow, VehicleRow, ViolationRow } from './mappers.
 const inScope = (officeIdCol: typeof persons.officeId | typeof vehicles.officeId | typeof violations.officeId | typeof drivingLicences.officeId, scopePath: string | null): SQL | undefined =>
   scopePath === null
     ? undefined
-    : inArray(officeIdCol, sql`(SELECT ${offices.id} FROM ${offices} WHERE ${like(offices.path, `${scopePath}%`)})`);
+    : inArray(officeIdCol, sql`(SELECT ${offices.id} FROM ${offices} WHERE starts_with(${offices.path}, ${scopePath}))`);
 
 export const findPersonById = async (db: Executor, id: string, scopePath: string | null): Promise<PersonRow | undefined> =>
   (await db.select().from(persons).where(and(eq(persons.id, id), inScope(persons.officeId, scopePath))).limit(1))[0];

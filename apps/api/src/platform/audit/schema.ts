@@ -23,5 +23,9 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId, t.seq), index('audit_actor_idx').on(t.actorId, t.seq)],
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId, t.seq),
+    index('audit_actor_idx').on(t.actorId, t.seq),
+    index('audit_office_idx').on(t.officeId, t.seq),
+  ],
 );

@@ -5,7 +5,20 @@ import { recordAudit } from '../audit/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { auditActorOf, type Principal } from './principal.ts';
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  permission: Permission | null;
+  roles: readonly Role[] | null;
+  isPublic: boolean;
+  anyUser: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/v1 route with the access it declares: read by the permission-matrix tests and docs. */
+    routeAccess: RouteAccess[];
+  }
   interface FastifyRequest {
     principal: Principal | null;
   }
@@ -35,12 +48,25 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const authPlugin = fp<AuthOptions>(
   async (app: FastifyInstance, opts) => {
     app.decorateRequest('principal', null);
+    const routeAccess: RouteAccess[] = [];
+    app.decorate('routeAccess', routeAccess);
 
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1/')) return;
-      const cfg = route.config as { permission?: Permission; isPublic?: boolean; anyUser?: boolean } | undefined;
+      const cfg = route.config as { permission?: Permission; roles?: readonly Role[]; isPublic?: boolean; anyUser?: boolean } | undefined;
       if (!cfg?.permission && !cfg?.isPublic && !cfg?.anyUser) {
         throw new Error(`Route ${route.method} ${route.url} declares neither a permission, anyUser nor isPublic`);
+      }
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD') continue;
+        routeAccess.push({
+          method,
+          url: route.url,
+          permission: cfg.permission ?? null,
+          roles: cfg.roles ?? null,
+          isPublic: cfg.isPublic === true,
+          anyUser: cfg.anyUser === true,
+        });
       }
     });
 
@@ -48,9 +74,12 @@ export const authPlugin = fp<AuthOptions>(
       req.principal = await opts.resolvePrincipal(req);
     });
 
-    app.addHook('preHandler', async (req) => {
+    // Before validation: a caller who may not use a route learns nothing about its input rules.
+    app.addHook('preValidation', async (req) => {
       const cfg = req.routeOptions.config;
-      if (cfg.isPublic) return;
+      // Outside /api/v1 (health, docs, the web app) a route without access rules is public;
+      // inside it, onRoute above has already refused a route that declares none.
+      if (cfg.isPublic || (!cfg.permission && !cfg.anyUser)) return;
       const p = req.principal;
       if (!p) throw new AppError('UNAUTHENTICATED');
       const allowed = cfg.permission

@@ -97,3 +97,8 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
     },
   };
 }
+
+/** Rows of a raw SQL query, on either driver (both answer `{ rows }`). */
+export async function queryRows<T>(db: Executor, query: import('drizzle-orm').SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_office_idx" ON "audit_log" USING btree ("office_id","seq");
