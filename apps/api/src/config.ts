@@ -2,14 +2,17 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** The only reader of process.env. Parsed once at start; a bad value stops the process with a clear message. */
+/** An empty variable (`DATABASE_URL=` in an env file) means unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   /** 32-byte key, base64. Unset: the embedded default keeps one in DATA_DIR/secret.key. */
-  DATA_KEY: z.string().optional(),
+  DATA_KEY: optional(z.string()),
   /** small | none: the demo data loaded into an empty database on first start. */
   DEMO_DATA: z.enum(['small', 'none']).default('small'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -21,7 +24,7 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Trust X-Forwarded-For from this many proxy hops (0 = none: the socket address is the client). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  WEB_DIST: z.string().optional(),
+  WEB_DIST: optional(z.string()),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 });
 
