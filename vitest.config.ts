@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/contracts/src/**/*.test.ts'],
+          include: ['packages/contracts/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
         },
       },
       {

@@ -8,9 +8,10 @@
  * PGlite data lives in bench/.data/pglite-city (loaded on first run, minutes); PostgreSQL uses
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/odmv_bench, created if missing).
  */
+
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -44,25 +45,42 @@ async function ensurePgDatabase(url: string) {
 /** Loads `city` once per backend (a CLI run, by COPY) and returns plates that have violations. */
 async function prepare(kind: 'pglite' | 'postgres'): Promise<{ env: NodeJS.ProcessEnv; plates: string[] }> {
   const env: NodeJS.ProcessEnv =
-    kind === 'pglite' ? { DATA_DIR: PGLITE_DIR, DATABASE_URL: '' } : { DATA_DIR: PG_DATA_DIR, DATABASE_URL: PG_URL };
+    kind === 'pglite'
+      ? { DATA_DIR: PGLITE_DIR, DATABASE_URL: '' }
+      : { DATA_DIR: PG_DATA_DIR, DATABASE_URL: PG_URL };
   if (kind === 'postgres') await ensurePgDatabase(PG_URL);
-  const database = kind === 'pglite' ? await openDatabase({ kind: 'pglite', dataDir: PGLITE_DIR }) : await openDatabase({ kind: 'postgres', url: PG_URL });
+  const database =
+    kind === 'pglite'
+      ? await openDatabase({ kind: 'pglite', dataDir: PGLITE_DIR })
+      : await openDatabase({ kind: 'postgres', url: PG_URL });
   let count = 0;
   try {
     await database.migrate();
-    count = Number((await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from violations`))[0]!.n);
+    count = Number(
+      (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from violations`))[0]!.n,
+    );
   } finally {
     await database.close();
   }
   if (count < 1_000_000) {
     console.log(`[${kind}] loading the city data set (this takes minutes)…`);
     const t0 = Date.now();
-    execFileSync(process.execPath, [tsxCli, 'apps/api/src/cli/load-demo.ts', 'city', '--reset'], { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+    execFileSync(process.execPath, [tsxCli, 'apps/api/src/cli/load-demo.ts', 'city', '--reset'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
     console.log(`[${kind}] city loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
-  const db2 = kind === 'pglite' ? await openDatabase({ kind: 'pglite', dataDir: PGLITE_DIR }) : await openDatabase({ kind: 'postgres', url: PG_URL });
+  const db2 =
+    kind === 'pglite'
+      ? await openDatabase({ kind: 'pglite', dataDir: PGLITE_DIR })
+      : await openDatabase({ kind: 'postgres', url: PG_URL });
   try {
-    const rows = await queryRows<{ plate: string }>(db2.db, sql`select plate from violations where plate in (select plate from vehicles tablesample system (1) where plate is not null limit 2000) group by plate limit 1000`);
+    const rows = await queryRows<{ plate: string }>(
+      db2.db,
+      sql`select plate from violations where plate in (select plate from vehicles tablesample system (1) where plate is not null limit 2000) group by plate limit 1000`,
+    );
     return { env, plates: rows.map((r) => r.plate) };
   } finally {
     await db2.close();
@@ -72,13 +90,27 @@ async function prepare(kind: 'pglite' | 'postgres'): Promise<{ env: NodeJS.Proce
 async function runBackend(kind: 'pglite' | 'postgres', port: number) {
   const { env, plates } = await prepare(kind);
   if (plates.length === 0) throw new Error('no plates with violations found');
-  const server = startProcess('apps/api/src/server.ts', { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DEMO_DATA: 'none', NODE_ENV: 'production' });
+  const server = startProcess('apps/api/src/server.ts', {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    DEMO_DATA: 'none',
+    NODE_ENV: 'production',
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, server);
-    const accounts = JSON.parse(fs.readFileSync(path.join(env.DATA_DIR!, 'demo-accounts.json'), 'utf8')) as { accounts: { username: string; password: string }[] };
+    const accounts = JSON.parse(fs.readFileSync(path.join(env.DATA_DIR!, 'demo-accounts.json'), 'utf8')) as {
+      accounts: { username: string; password: string }[];
+    };
     const officer = accounts.accounts.find((a) => a.username === 'officer1')!;
-    const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: officer.username, password: officer.password }) });
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: officer.username, password: officer.password }),
+    });
     if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const paths = plates.map((p) => `/api/v1/violations?plate=${encodeURIComponent(p)}`);
@@ -105,16 +137,36 @@ async function runBare(port: number): Promise<Figures> {
 const rows: { name: string; f: Figures }[] = [];
 const bare = await runBare(3901);
 rows.push({ name: 'bare Fastify GET /hello', f: bare });
-for (const kind of values.db === 'both' ? (['postgres', 'pglite'] as const) : [values.db as 'pglite' | 'postgres']) {
-  rows.push({ name: `GET /api/v1/violations?plate= (${kind})`, f: await runBackend(kind, kind === 'pglite' ? 3902 : 3903) });
+for (const kind of values.db === 'both'
+  ? (['postgres', 'pglite'] as const)
+  : [values.db as 'pglite' | 'postgres']) {
+  rows.push({
+    name: `GET /api/v1/violations?plate= (${kind})`,
+    f: await runBackend(kind, kind === 'pglite' ? 3902 : 3903),
+  });
 }
 
 const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-console.log(`\nviolations-by-plate, ${connections} connections, ${duration} s, ${new Date().toISOString()}, node ${process.version}`);
+console.log(
+  `\nviolations-by-plate, ${connections} connections, ${duration} s, ${new Date().toISOString()}, node ${process.version}`,
+);
 console.log(line(['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare', 'non-2xx', 'errors']));
 console.log(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
 for (const { name, f } of rows) {
-  console.log(line([name, f.reqPerSec, f.p50, f.p99, `${((f.reqPerSec / bare.reqPerSec) * 100).toFixed(1)} %`, f.non2xx, f.errors]));
+  console.log(
+    line([
+      name,
+      f.reqPerSec,
+      f.p50,
+      f.p99,
+      `${((f.reqPerSec / bare.reqPerSec) * 100).toFixed(1)} %`,
+      f.non2xx,
+      f.errors,
+    ]),
+  );
 }
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench/results/violations-by-plate.json'), JSON.stringify({ at: new Date().toISOString(), connections, duration, rows }, null, 2));
+fs.writeFileSync(
+  path.join(root, 'bench/results/violations-by-plate.json'),
+  JSON.stringify({ at: new Date().toISOString(), connections, duration, rows }, null, 2),
+);

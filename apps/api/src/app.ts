@@ -3,9 +3,12 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { SESSION_COOKIE } from '@opendmv/contracts';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { resolvePrincipal } from './modules/identity/service.ts';
 import { registerModules } from './modules/index.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { type AppContext, type Clock, systemClock } from './platform/context.ts';
@@ -13,9 +16,6 @@ import { createPiiCipher, loadMasterKey } from './platform/crypto/pii.ts';
 import type { Database } from './platform/db/client.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
-import { resolvePrincipal } from './modules/identity/service.ts';
-import { SESSION_COOKIE } from '@opendmv/contracts';
-import { sql } from 'drizzle-orm';
 
 export interface BuildOptions {
   config: Config;
@@ -30,8 +30,12 @@ export interface BuildOptions {
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    trustProxy: config.trustProxyHops > 0 ? (_addr: string, hop: number) => hop < config.trustProxyHops : false,
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy:
+      config.trustProxyHops > 0 ? (_addr: string, hop: number) => hop < config.trustProxyHops : false,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
   });
@@ -58,14 +62,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(authPlugin, { resolvePrincipal: (req) => resolvePrincipal(ctx, req, SESSION_COOKIE) });
 
-  app.get(
-    '/api/health',
-    { config: { isPublic: true }, schema: { hide: true } },
-    async () => {
-      await database.db.execute(sql`select 1`);
-      return { status: 'ok', database: database.kind, time: ctx.clock.now().toISOString() };
-    },
-  );
+  app.get('/api/health', { config: { isPublic: true }, schema: { hide: true } }, async () => {
+    await database.db.execute(sql`select 1`);
+    return { status: 'ok', database: database.kind, time: ctx.clock.now().toISOString() };
+  });
 
   await registerModules(app);
   if (hasWeb) {
@@ -77,4 +77,3 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }
   return app;
 }
-

@@ -11,6 +11,9 @@ export async function bootstrapDatabase(ctx: AppContext, log: FastifyBaseLogger)
   if (ctx.config.demoData === 'none') return;
   if ((await ctx.db.$count(offices)) > 0) return;
   const t1 = Date.now();
-  const summary = await seedDemo(ctx, { size: 'small', accountsFile: `${ctx.config.dataDir}/demo-accounts.json` });
+  const summary = await seedDemo(ctx, {
+    size: 'small',
+    accountsFile: `${ctx.config.dataDir}/demo-accounts.json`,
+  });
   log.info({ ms: Date.now() - t1, ...summary.counts }, 'demo city loaded');
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /** The only reader of process.env. Parsed once at start; a bad value stops the process with a clear message. */
 /** An empty variable (`DATABASE_URL=` in an env file) means unset. */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

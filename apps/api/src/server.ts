@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './platform/db/open.ts';
 
 /** Start: open and migrate the database, load the demo city on first start, listen; stop cleanly on a signal. */

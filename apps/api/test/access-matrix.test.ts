@@ -1,6 +1,6 @@
 import { can, type Role } from '@opendmv/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Agent, type TestApp } from './support/harness.ts';
+import { type Agent, startTestApp, type TestApp } from './support/harness.ts';
 import { apiRoutes, type Caller, callers, fillParams } from './support/route-fixtures.ts';
 
 let t: TestApp;
@@ -13,10 +13,16 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** What the contracts' role table says a caller may do on a route. */
-function mayUse(caller: Caller, route: { permission: string | null; roles: readonly Role[] | null; isPublic: boolean; anyUser: boolean }): boolean {
+function mayUse(
+  caller: Caller,
+  route: { permission: string | null; roles: readonly Role[] | null; isPublic: boolean; anyUser: boolean },
+): boolean {
   if (route.isPublic) return true;
   if (caller === 'anonymous') return false;
-  if (route.permission) return can(caller as Role, route.permission as never) && (!route.roles || route.roles.includes(caller as Role));
+  if (route.permission)
+    return (
+      can(caller as Role, route.permission as never) && (!route.roles || route.roles.includes(caller as Role))
+    );
   return route.anyUser && caller !== 'kiosk' && caller !== 'partner';
 }
 
@@ -33,10 +39,14 @@ describe('permission matrix: every route × every kind of caller', () => {
         const url = fillParams(route.url);
         const res = await agent.request(route.method as 'GET', url, route.method === 'GET' ? undefined : {});
         const allowed = mayUse(caller, route);
-        if (!allowed && ![401, 403].includes(res.statusCode)) violations.push(`${caller} ${route.method} ${route.url} → ${res.statusCode} (should be refused)`);
-        if (!allowed && caller === 'anonymous' && res.statusCode !== 401) violations.push(`anonymous ${route.method} ${route.url} → ${res.statusCode} (want 401)`);
-        if (allowed && res.statusCode === 403 && res.json().code === 'FORBIDDEN') violations.push(`${caller} ${route.method} ${route.url} → 403 (should be allowed)`);
-        if (allowed && res.statusCode === 401) violations.push(`${caller} ${route.method} ${route.url} → 401 (should be allowed)`);
+        if (!allowed && ![401, 403].includes(res.statusCode))
+          violations.push(`${caller} ${route.method} ${route.url} → ${res.statusCode} (should be refused)`);
+        if (!allowed && caller === 'anonymous' && res.statusCode !== 401)
+          violations.push(`anonymous ${route.method} ${route.url} → ${res.statusCode} (want 401)`);
+        if (allowed && res.statusCode === 403 && res.json().code === 'FORBIDDEN')
+          violations.push(`${caller} ${route.method} ${route.url} → 403 (should be allowed)`);
+        if (allowed && res.statusCode === 401)
+          violations.push(`${caller} ${route.method} ${route.url} → 401 (should be allowed)`);
         expect(res.statusCode, `${caller} ${route.method} ${url}`).toBeLessThan(500);
       }
     }

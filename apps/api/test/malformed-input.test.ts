@@ -25,9 +25,46 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const WEIRD_VALUES: unknown[] = [null, 0, -1, 1e308, true, '', ' ', 'x'.repeat(20_000), '\u0000', '💩'.repeat(50), [], [1, 2], {}, { $gt: '' }, '1; DROP TABLE persons;--', "' OR '1'='1"];
-const WEIRD_PARAMS = ['not-a-uuid', '%00', '..%2F..%2Fetc%2Fpasswd', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '00000000-0000-0000-0000-000000000000', 'x'.repeat(2000), '%F0%9F%92%A9', "1'--"];
-const WEIRD_QUERIES = ['limit=-1', 'limit=abc', 'offset=1e309', 'limit=1&limit=2', 'q[]=a&q[]=b', `q=${'A'.repeat(5000)}`, 'q=%00%00', 'plate=%E4%BA%AC', 'status=nope', 'entityId=%27%20or%201%3D1'];
+const WEIRD_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1e308,
+  true,
+  '',
+  ' ',
+  'x'.repeat(20_000),
+  '\u0000',
+  '💩'.repeat(50),
+  [],
+  [1, 2],
+  {},
+  { $gt: '' },
+  '1; DROP TABLE persons;--',
+  "' OR '1'='1",
+];
+const WEIRD_PARAMS = [
+  'not-a-uuid',
+  '%00',
+  '..%2F..%2Fetc%2Fpasswd',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '00000000-0000-0000-0000-000000000000',
+  'x'.repeat(2000),
+  '%F0%9F%92%A9',
+  "1'--",
+];
+const WEIRD_QUERIES = [
+  'limit=-1',
+  'limit=abc',
+  'offset=1e309',
+  'limit=1&limit=2',
+  'q[]=a&q[]=b',
+  `q=${'A'.repeat(5000)}`,
+  'q=%00%00',
+  'plate=%E4%BA%AC',
+  'status=nope',
+  'entityId=%27%20or%201%3D1',
+];
 const RAW_BODIES: [string, string][] = [
   ['application/json', '{"unterminated'],
   ['application/json', '[]'],
@@ -61,7 +98,8 @@ function operations() {
   const ops: { method: string; path: string; op: OpenApiOp }[] = [];
   for (const [oaPath, methods] of Object.entries(doc.paths)) {
     if (!oaPath.startsWith('/api/v1/') || oaPath.endsWith('/logout')) continue;
-    for (const [method, op] of Object.entries(methods)) ops.push({ method: method.toUpperCase(), path: oaPath.replace(/\{(\w+)\}/g, ':$1'), op });
+    for (const [method, op] of Object.entries(methods))
+      ops.push({ method: method.toUpperCase(), path: oaPath.replace(/\{(\w+)\}/g, ':$1'), op });
   }
   return ops;
 }
@@ -85,7 +123,11 @@ describe('malformed input never produces a 5xx', () => {
     for (const { method, path } of operations().filter((o) => o.path.includes(':'))) {
       for (const p of WEIRD_PARAMS) {
         const url = path.replace(/:[a-zA-Z]+/g, p);
-        const res = await allowedAgent(method, path).request(method as 'GET', url, method === 'GET' ? undefined : {});
+        const res = await allowedAgent(method, path).request(
+          method as 'GET',
+          url,
+          method === 'GET' ? undefined : {},
+        );
         expectClientError(res, `${method} ${url}`);
       }
     }
@@ -105,14 +147,18 @@ describe('malformed input never produces a 5xx', () => {
       const agent = allowedAgent(method, path);
       const url = path.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
       for (const [type, raw] of RAW_BODIES) {
-        expectClientError(await agent.request(method as 'POST', url, raw, { 'content-type': type }), `${method} ${url} ${type} ${raw.slice(0, 30)}`);
+        expectClientError(
+          await agent.request(method as 'POST', url, raw, { 'content-type': type }),
+          `${method} ${url} ${type} ${raw.slice(0, 30)}`,
+        );
       }
       const schema = deref(op.requestBody?.content['application/json']?.schema);
       for (const field of Object.keys(schema?.properties ?? {})) {
         for (const value of WEIRD_VALUES) {
           const res = await agent.request(method as 'POST', url, { [field]: value });
           expectClientError(res, `${method} ${url} ${field}=${JSON.stringify(value)?.slice(0, 30)}`);
-          if (res.statusCode === 400) expect((res.json() as { fields?: unknown[] }).fields?.length ?? 1).toBeGreaterThan(0);
+          if (res.statusCode === 400)
+            expect((res.json() as { fields?: unknown[] }).fields?.length ?? 1).toBeGreaterThan(0);
         }
       }
     }

@@ -1,7 +1,15 @@
+import type {
+  LicenceDto,
+  PersonDetail,
+  SearchResult,
+  VehicleDetail,
+  VehicleDto,
+  ViolationDto,
+  ViolationList,
+} from '@opendmv/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/platform/db/client.ts';
-import type { LicenceDto, PersonDetail, SearchResult, VehicleDetail, VehicleDto, ViolationDto, ViolationList } from '@opendmv/contracts';
 import { type Agent, startTestApp, type TestApp } from './support/harness.ts';
 
 let t: TestApp;
@@ -11,7 +19,11 @@ let supervisor: Agent;
 
 beforeAll(async () => {
   t = await startTestApp();
-  [citizen, officer, supervisor] = await Promise.all([t.login('citizen1'), t.login('officer1'), t.login('supervisor1')]);
+  [citizen, officer, supervisor] = await Promise.all([
+    t.login('citizen1'),
+    t.login('officer1'),
+    t.login('supervisor1'),
+  ]);
 });
 afterAll(() => t?.close());
 
@@ -53,9 +65,13 @@ describe('citizen home', () => {
   });
 
   it('cannot read another plate’s violations through the plate filter', async () => {
-    const other = (await officer.get('/api/v1/registry/search?q=' + encodeURIComponent(await plateNotOwnedByCitizen()))).json() as SearchResult;
+    const other = (
+      await officer.get('/api/v1/registry/search?q=' + encodeURIComponent(await plateNotOwnedByCitizen()))
+    ).json() as SearchResult;
     expect(other.vehicles.length).toBe(1);
-    const res = await citizen.get(`/api/v1/me/violations?plate=${encodeURIComponent(other.vehicles[0]!.plate!)}`);
+    const res = await citizen.get(
+      `/api/v1/me/violations?plate=${encodeURIComponent(other.vehicles[0]!.plate!)}`,
+    );
     expect(res.statusCode).toBe(200);
     expect((res.json() as ViolationList).items).toEqual([]);
   });
@@ -66,8 +82,10 @@ describe('citizen home', () => {
 });
 
 async function plateNotOwnedByCitizen(): Promise<string> {
-  const mine = ((await citizen.get('/api/v1/me/vehicles')).json() as { items: VehicleDto[] }).items.map((v) => v.plate);
-  const detail = (await officer.get(`/api/v1/persons/${(await otherPersonId())}`)).json() as PersonDetail;
+  const mine = ((await citizen.get('/api/v1/me/vehicles')).json() as { items: VehicleDto[] }).items.map(
+    (v) => v.plate,
+  );
+  const detail = (await officer.get(`/api/v1/persons/${await otherPersonId()}`)).json() as PersonDetail;
   const plate = detail.vehicles.map((v) => v.plate).find((p) => p && !mine.includes(p));
   if (!plate) throw new Error('fixture: no other plate');
   return plate;
@@ -84,14 +102,20 @@ describe('officer lookup', () => {
   it('finds a vehicle by plate and by VIN, and a person by ID number', async () => {
     const vehicles = ((await citizen.get('/api/v1/me/vehicles')).json() as { items: VehicleDto[] }).items;
     const v = vehicles[0]!;
-    const byPlate = (await officer.get(`/api/v1/registry/search?q=${encodeURIComponent(v.plate!)}`)).json() as SearchResult;
+    const byPlate = (
+      await officer.get(`/api/v1/registry/search?q=${encodeURIComponent(v.plate!)}`)
+    ).json() as SearchResult;
     expect(byPlate.kind).toBe('plate');
     expect(byPlate.vehicles.map((x) => x.id)).toEqual([v.id]);
-    const byVin = (await officer.get(`/api/v1/registry/search?q=${v.vin.toLowerCase()}`)).json() as SearchResult;
+    const byVin = (
+      await officer.get(`/api/v1/registry/search?q=${v.vin.toLowerCase()}`)
+    ).json() as SearchResult;
     expect(byVin.kind).toBe('vin');
     expect(byVin.vehicles[0]!.id).toBe(v.id);
 
-    const revealed = (await officer.post(`/api/v1/persons/${v.ownerId}/reveal`, { purpose: '窗口核对身份' })).json() as { idNumber: string; isMasked: boolean };
+    const revealed = (
+      await officer.post(`/api/v1/persons/${v.ownerId}/reveal`, { purpose: '窗口核对身份' })
+    ).json() as { idNumber: string; isMasked: boolean };
     expect(revealed.isMasked).toBe(false);
     expect(revealed.idNumber).toMatch(/^\d{17}[\dX]$/);
     const byId = (await officer.get(`/api/v1/registry/search?q=${revealed.idNumber}`)).json() as SearchResult;
@@ -113,7 +137,9 @@ describe('officer lookup', () => {
   });
 
   it('answers an unknown search kindly, and a too-short query with a field error', async () => {
-    expect(((await officer.get('/api/v1/registry/search?q=hello')).json() as SearchResult).kind).toBe('unknown');
+    expect(((await officer.get('/api/v1/registry/search?q=hello')).json() as SearchResult).kind).toBe(
+      'unknown',
+    );
     const bad = await officer.get('/api/v1/registry/search?q=x', { 'accept-language': 'en' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].field).toBe('query.q');
@@ -139,15 +165,31 @@ describe('officer lookup', () => {
   });
 
   it('records a violation from the code table, refusing unknown codes and future times', async () => {
-    const plate = ((await citizen.get('/api/v1/me/vehicles')).json() as { items: VehicleDto[] }).items[0]!.plate!;
-    const ok = await officer.post('/api/v1/violations', { code: '1625', occurredAt: '2026-11-20T08:15:00+08:00', place: '人民路与解放路口', plate });
+    const plate = ((await citizen.get('/api/v1/me/vehicles')).json() as { items: VehicleDto[] }).items[0]!
+      .plate!;
+    const ok = await officer.post('/api/v1/violations', {
+      code: '1625',
+      occurredAt: '2026-11-20T08:15:00+08:00',
+      place: '人民路与解放路口',
+      plate,
+    });
     expect(ok.statusCode).toBe(201);
     expect((ok.json() as ViolationDto).status).toBe('unhandled');
     expect((ok.json() as ViolationDto).points).toBe(6);
-    const unknown = await officer.post('/api/v1/violations', { code: '99999', occurredAt: '2026-11-20T08:15:00+08:00', place: '人民路', plate });
+    const unknown = await officer.post('/api/v1/violations', {
+      code: '99999',
+      occurredAt: '2026-11-20T08:15:00+08:00',
+      place: '人民路',
+      plate,
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().fields[0].field).toBe('body.code');
-    const future = await officer.post('/api/v1/violations', { code: '1625', occurredAt: '2027-01-01T08:15:00+08:00', place: '人民路', plate });
+    const future = await officer.post('/api/v1/violations', {
+      code: '1625',
+      occurredAt: '2027-01-01T08:15:00+08:00',
+      place: '人民路',
+      plate,
+    });
     expect(future.json().fields[0].field).toBe('body.occurredAt');
   });
 

@@ -438,6 +438,12 @@ describe('seedDemo small on PGlite', () => {
     expect(renewalStatus(c2.lic!.valid_until, TODAY).state).toBe('expired-renewable');
     expect(c2.lic!.status).toBe('expired');
     expect(c2.vehicles).toHaveLength(1);
+    const [foreign] = await rows<{ n: number }>(
+      ctx,
+      sql`select count(*)::int as n from violations x join vehicles v on v.id = x.vehicle_id
+        join users u on u.person_id = x.driver_id where u.role = 'citizen' and v.owner_id <> x.driver_id`,
+    );
+    expect(foreign!.n).toBe(0); // random violations never name a demo citizen as the driver of someone else's car
     const c5 = await story('citizen5');
     expect(c5.lic!.points).toBe(9);
     expect(c5.vehicles[0]!.status).toBe('mortgaged');

@@ -597,15 +597,16 @@ const OFFICER_SHARE: Partial<Record<ViolationCode['category'], number>> = {
   speeding: 0.02,
 };
 
-type VehicleGroup = 'car' | 'van' | 'bus' | 'truck' | 'motorcycle';
+/** Groups that change which violation codes apply: `seats7` = passenger cars with 7 or more seats (overloading). */
+type VehicleGroup = 'car' | 'seats7' | 'bus' | 'truck' | 'motorcycle';
 
 function vehicleGroup(type: VehicleType, seats: number): VehicleGroup {
   if (type === 'motorcycle') return 'motorcycle';
   if (type === 'truck') return 'truck';
   if (type === 'large-passenger' || type === 'medium-passenger') return 'bus';
-  return seats >= 7 ? 'van' : 'car';
+  return seats >= 7 ? 'seats7' : 'car';
 }
-const GROUPS: readonly VehicleGroup[] = ['car', 'van', 'bus', 'truck', 'motorcycle'];
+const GROUPS: readonly VehicleGroup[] = ['car', 'seats7', 'bus', 'truck', 'motorcycle'];
 
 const isExpresswayCode = (c: ViolationCode): boolean =>
   c.nameZh.includes('高速') && !c.nameZh.includes('以外');
@@ -616,7 +617,7 @@ function codeWeight(c: ViolationCode, group: VehicleGroup): number {
     if (c.code === '6012') return 60;
     if (c.code === '6011' || isExpresswayCode(c)) return 0;
   }
-  if (c.code === '1717') return group === 'van' || group === 'bus' ? 3 : 0;
+  if (c.code === '1717') return group === 'seats7' || group === 'bus' ? 3 : 0;
   if (c.code === '1718') return group === 'bus' ? 5 : 0;
   if (c.code === '1607') return group === 'truck' ? 8 : 0;
   return base;
@@ -982,7 +983,8 @@ export class DemoCityGenerator {
       const id = demoUuid(this.seed, UUID_TAG.licence, ordinal);
       ordinal += 1;
       this.personLicensed[i] = 1;
-      licensed.push(i);
+      // Random violations pick drivers from this list: keep the demo citizens' stories as written.
+      if (!demo) licensed.push(i);
       yield {
         id,
         personId: this.personId(i),

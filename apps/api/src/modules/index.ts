@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { identityRoutes } from './identity/routes.ts';
 import { auditRoutes } from './audit/index.ts';
+import { identityRoutes } from './identity/routes.ts';
 import { officesRoutes } from './offices/index.ts';
-import { devicesRoutes, staffRoutes } from './staff/index.ts';
 import { officerRoutes, selfRoutes } from './registry/index.ts';
+import { devicesRoutes, staffRoutes } from './staff/index.ts';
 
 /** Every module's routes. A module's index is its only public surface. */
 export async function registerModules(app: FastifyInstance): Promise<void> {

@@ -5,8 +5,8 @@ import { CSRF_HEADER, type Me, SESSION_COOKIE } from '@opendmv/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { type Clock, fixedClock } from '../../src/platform/context.ts';
 import { currentTotp } from '../../src/modules/identity/totp.ts';
+import { type Clock, fixedClock } from '../../src/platform/context.ts';
 import { TEST_MASTER_KEY, TEST_NOW } from './constants.ts';
 import { openTestDatabase, testConfig } from './template.ts';
 
@@ -44,24 +44,41 @@ export class Agent {
     readonly headers: Record<string, string> = {},
   ) {}
   withSession(cookie: string, me: Me): Agent {
-    const a = new Agent(this.app, { ...this.headers, cookie: `${SESSION_COOKIE}=${cookie}`, [CSRF_HEADER]: me.csrfToken });
+    const a = new Agent(this.app, {
+      ...this.headers,
+      cookie: `${SESSION_COOKIE}=${cookie}`,
+      [CSRF_HEADER]: me.csrfToken,
+    });
     a.me = me;
     return a;
   }
-  request(method: InjectOptions['method'], url: string, payload?: Body, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: Body,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     return this.app.inject({ method, url, payload, headers: { ...this.headers, ...headers } });
   }
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
-  post = (url: string, payload?: Body, headers?: Record<string, string>) => this.request('POST', url, payload ?? {}, headers);
-  patch = (url: string, payload?: Body, headers?: Record<string, string>) => this.request('PATCH', url, payload ?? {}, headers);
+  post = (url: string, payload?: Body, headers?: Record<string, string>) =>
+    this.request('POST', url, payload ?? {}, headers);
+  patch = (url: string, payload?: Body, headers?: Record<string, string>) =>
+    this.request('PATCH', url, payload ?? {}, headers);
 }
 
-export async function startTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const template = inject('dbTemplate');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'odmv-app-'));
   const database = await openTestDatabase(template);
   const clock = opts.clock ?? fixedClock(TEST_NOW);
-  const config = testConfig(dataDir, { RATE_LIMIT_PER_MINUTE: '0', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', ...opts.env });
+  const config = testConfig(dataDir, {
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...opts.env,
+  });
   const app = await buildApp({ config, database, clock, masterKey: TEST_MASTER_KEY, logger: false });
   await app.ready();
   const demo = JSON.parse(fs.readFileSync(template.accountsFile, 'utf8')) as DemoAccountsFile;
@@ -82,7 +99,11 @@ export async function startTestApp(opts: { clock?: Clock; env?: Record<string, s
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username, password: a.password, ...(a.totpSecret ? { totp: currentTotp(a.totpSecret, clock.now().getTime()) } : {}) },
+        payload: {
+          username,
+          password: a.password,
+          ...(a.totpSecret ? { totp: currentTotp(a.totpSecret, clock.now().getTime()) } : {}),
+        },
       });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!.value;

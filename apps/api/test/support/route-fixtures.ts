@@ -1,8 +1,14 @@
 import crypto from 'node:crypto';
 import type { RouteAccess } from '../../src/platform/auth/plugin.ts';
-import { type Agent, type TestApp } from './harness.ts';
+import type { Agent, TestApp } from './harness.ts';
 
-export const ROLE_LOGINS = { citizen: 'citizen1', officer: 'officer1', supervisor: 'supervisor1', admin: 'admin1', agent: 'agent1' } as const;
+export const ROLE_LOGINS = {
+  citizen: 'citizen1',
+  officer: 'officer1',
+  supervisor: 'supervisor1',
+  admin: 'admin1',
+  agent: 'agent1',
+} as const;
 export type Caller = keyof typeof ROLE_LOGINS | 'kiosk' | 'partner' | 'anonymous';
 
 /** One agent per kind of caller: each role by session, kiosk and partner by API token, and nobody. */

@@ -14,7 +14,12 @@ export type DbTemplate =
   | { kind: 'postgres'; adminUrl: string; templateName: string; accountsFile: string };
 
 export function testConfig(dataDir: string, overrides: Record<string, string> = {}) {
-  return loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides } as NodeJS.ProcessEnv);
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  } as NodeJS.ProcessEnv);
 }
 
 async function migrateAndSeed(database: Database, dir: string) {
@@ -61,7 +66,13 @@ export async function openTestDatabase(t: DbTemplate): Promise<Database> {
   await adminQuery(t.adminUrl, `CREATE DATABASE ${name} TEMPLATE ${t.templateName}`);
   const database = await openDatabase({ kind: 'postgres', url: withDb(t.adminUrl, name), poolMax: 5 });
   const close = database.close;
-  return { ...database, close: async () => { await close(); await dropDatabase(t.adminUrl, name); } };
+  return {
+    ...database,
+    close: async () => {
+      await close();
+      await dropDatabase(t.adminUrl, name);
+    },
+  };
 }
 
 export async function dropDatabase(adminUrl: string, name: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { officeKindSchema, roleSchema } from '../identity/roles.ts';
 import { PERMISSIONS } from '../identity/permissions.ts';
+import { officeKindSchema, roleSchema } from '../identity/roles.ts';
 
 export const officeSchema = z
   .object({
@@ -25,7 +25,16 @@ export const createOfficeBodySchema = z
     nameEn: z.string().trim().min(2).max(120),
     address: z.string().trim().max(200).optional(),
   })
-  .meta({ id: 'CreateOfficeBody', example: { parentId: '00000000-0000-4000-8000-000000000001', kind: 'branch', code: 'BR-09', nameZh: '东城分所', nameEn: 'Dongcheng Branch' } });
+  .meta({
+    id: 'CreateOfficeBody',
+    example: {
+      parentId: '00000000-0000-4000-8000-000000000001',
+      kind: 'branch',
+      code: 'BR-09',
+      nameZh: '东城分所',
+      nameEn: 'Dongcheng Branch',
+    },
+  });
 
 export const staffSchema = z
   .object({
@@ -51,7 +60,16 @@ export const createStaffBodySchema = z
     officeId: z.uuid(),
     password: z.string().min(10).max(128),
   })
-  .meta({ id: 'CreateStaffBody', example: { username: 'officer9', displayName: '李警官', role: 'officer', officeId: '00000000-0000-4000-8000-000000000001', password: 'Change-me-2026' } });
+  .meta({
+    id: 'CreateStaffBody',
+    example: {
+      username: 'officer9',
+      displayName: '李警官',
+      role: 'officer',
+      officeId: '00000000-0000-4000-8000-000000000001',
+      password: 'Change-me-2026',
+    },
+  });
 
 export const createdStaffSchema = z
   .object({ staff: staffSchema, totpSecret: z.string().nullable(), totpUri: z.string().nullable() })
@@ -81,5 +99,8 @@ export const createApiTokenBodySchema = z
   .object({ name: z.string().trim().min(2).max(80), kind: z.enum(['kiosk', 'partner']), officeId: z.uuid() })
   .meta({ id: 'CreateApiTokenBody' });
 export const createdApiTokenSchema = z
-  .object({ token: apiTokenSchema, secret: z.string().meta({ description: 'Shown once; send as Authorization: Bearer <secret>' }) })
+  .object({
+    token: apiTokenSchema,
+    secret: z.string().meta({ description: 'Shown once; send as Authorization: Bearer <secret>' }),
+  })
   .meta({ id: 'CreatedApiToken' });

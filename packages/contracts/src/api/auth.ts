@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { officeKindSchema, realNameLevelSchema, roleSchema } from '../identity/roles.ts';
 import { PERMISSIONS } from '../identity/permissions.ts';
+import { officeKindSchema, realNameLevelSchema, roleSchema } from '../identity/roles.ts';
 
 export const loginBodySchema = z
   .object({
@@ -24,7 +24,9 @@ export const meSchema = z
     office: z.object({ id: z.uuid(), name: z.string(), kind: officeKindSchema }).nullable(),
     realNameLevel: realNameLevelSchema.nullable(),
     personId: z.uuid().nullable(),
-    csrfToken: z.string().meta({ description: 'Send back in the x-csrf-token header on every state-changing request' }),
+    csrfToken: z
+      .string()
+      .meta({ description: 'Send back in the x-csrf-token header on every state-changing request' }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof meSchema>;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { licenceClassSchema } from '../registry/licence-class.ts';
-import { energyTypeSchema, useTypeSchema, vehicleStatusSchema, vehicleTypeSchema } from '../registry/vehicle.ts';
+import {
+  energyTypeSchema,
+  useTypeSchema,
+  vehicleStatusSchema,
+  vehicleTypeSchema,
+} from '../registry/vehicle.ts';
 import { violationStatusSchema } from '../registry/violation.ts';
 
 /** A person as the API shows them. ID number and phone are masked unless `full` data was asked for. */
@@ -8,7 +13,9 @@ export const personSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    idNumber: z.string().meta({ description: 'Masked (110***********1234) unless revealed for a stated purpose' }),
+    idNumber: z
+      .string()
+      .meta({ description: 'Masked (110***********1234) unless revealed for a stated purpose' }),
     sex: z.enum(['M', 'F']),
     birthDate: z.iso.date(),
     phone: z.string().nullable().meta({ description: 'Masked (138****5678) unless revealed' }),
@@ -54,7 +61,9 @@ export const vehicleSchema = z
   .object({
     id: z.uuid(),
     vin: z.string(),
-    vinCheckOk: z.boolean().meta({ description: 'false = the ISO 3779 check digit does not match: flagged for review' }),
+    vinCheckOk: z
+      .boolean()
+      .meta({ description: 'false = the ISO 3779 check digit does not match: flagged for review' }),
     plate: z.string().nullable(),
     plateKind: z.enum(['regular', 'nev-small', 'nev-large']).nullable(),
     vehicleType: vehicleTypeSchema,
@@ -90,7 +99,10 @@ export const violationSchema = z
     points: z.number().int(),
     fineFen: z.number().int(),
     decisionDate: z.iso.date().nullable(),
-    surchargeFen: z.number().int().meta({ description: 'Late surcharge as of today (3 %/day after 15 days, capped at the fine)' }),
+    surchargeFen: z
+      .number()
+      .int()
+      .meta({ description: 'Late surcharge as of today (3 %/day after 15 days, capped at the fine)' }),
     amountDueFen: z.number().int(),
     daysLate: z.number().int(),
   })
@@ -104,7 +116,12 @@ export const violationsByPlateQuerySchema = z.object({
 });
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(2).max(40).meta({ description: 'A resident ID number, a plate or a VIN', example: '京A12345' }),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .meta({ description: 'A resident ID number, a plate or a VIN', example: '京A12345' }),
 });
 export const searchResultSchema = z
   .object({
@@ -118,7 +135,12 @@ export type SearchResult = z.infer<typeof searchResultSchema>;
 
 export const revealBodySchema = z
   .object({
-    purpose: z.string().trim().min(4).max(200).meta({ description: 'Why the full ID and phone are needed; kept in the audit log' }),
+    purpose: z
+      .string()
+      .trim()
+      .min(4)
+      .max(200)
+      .meta({ description: 'Why the full ID and phone are needed; kept in the audit log' }),
   })
   .meta({ id: 'RevealBody', example: { purpose: '窗口业务核对身份 / identity check at the window' } });
 
@@ -171,7 +193,10 @@ export const createPersonBodySchema = z
       .optional(),
     address: z.string().trim().max(200).optional(),
   })
-  .meta({ id: 'CreatePersonBody', example: { idNumber: '11010519491231002X', name: '王芳', phone: '13812345678' } });
+  .meta({
+    id: 'CreatePersonBody',
+    example: { idNumber: '11010519491231002X', name: '王芳', phone: '13812345678' },
+  });
 
 export const recordViolationBodySchema = z
   .object({
@@ -183,7 +208,12 @@ export const recordViolationBodySchema = z
   })
   .meta({
     id: 'RecordViolationBody',
-    example: { code: '1625', occurredAt: '2026-11-20T08:15:00+08:00', place: '长安街与王府井大街路口', plate: '京A12345' },
+    example: {
+      code: '1625',
+      occurredAt: '2026-11-20T08:15:00+08:00',
+      place: '长安街与王府井大街路口',
+      plate: '京A12345',
+    },
   });
 
 export const violationListSchema = z.object({

@@ -24,7 +24,10 @@ export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 export const fieldErrorSchema = z.object({
-  field: z.string().meta({ description: 'Dotted path of the offending field, prefixed by its location', example: 'body.username' }),
+  field: z.string().meta({
+    description: 'Dotted path of the offending field, prefixed by its location',
+    example: 'body.username',
+  }),
   message: z.string(),
 });
 
@@ -35,7 +38,14 @@ export const errorBodySchema = z
     fields: z.array(fieldErrorSchema).optional(),
     requestId: z.string().optional(),
   })
-  .meta({ id: 'Error', example: { code: 'VALIDATION_FAILED', message: '请求参数有误', fields: [{ field: 'body.username', message: '必填' }] } });
+  .meta({
+    id: 'Error',
+    example: {
+      code: 'VALIDATION_FAILED',
+      message: '请求参数有误',
+      fields: [{ field: 'body.username', message: '必填' }],
+    },
+  });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
@@ -64,7 +74,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   INVALID_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   TOTP_REQUIRED: { zh: '请输入动态验证码', en: 'A one-time code is required' },
   TOTP_INVALID: { zh: '动态验证码错误', en: 'The one-time code is wrong' },
-  ACCOUNT_LOCKED: { zh: '登录失败次数过多，账号已临时锁定', en: 'Too many failed sign-ins; the account is locked for now' },
+  ACCOUNT_LOCKED: {
+    zh: '登录失败次数过多，账号已临时锁定',
+    en: 'Too many failed sign-ins; the account is locked for now',
+  },
   ACCOUNT_DISABLED: { zh: '账号已停用', en: 'The account is disabled' },
   CSRF_INVALID: { zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
   FORBIDDEN: { zh: '无权执行此操作', en: 'You are not allowed to do this' },

@@ -1,4 +1,11 @@
-import { errorBodySchema, loginBodySchema, type Me, meSchema, permissionsOf, SESSION_COOKIE } from '@opendmv/contracts';
+import {
+  errorBodySchema,
+  loginBodySchema,
+  type Me,
+  meSchema,
+  permissionsOf,
+  SESSION_COOKIE,
+} from '@opendmv/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +14,13 @@ import { auditActorOf, type Principal } from '../../platform/auth/principal.ts';
 import { findOfficeById } from '../offices/repository.ts';
 import { login, logout } from './service.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 423: errorBodySchema, 429: errorBodySchema };
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  423: errorBodySchema,
+  429: errorBodySchema,
+};
 
 async function buildMe(app: FastifyInstance, p: Extract<Principal, { kind: 'user' }>): Promise<Me> {
   const office = p.officeId ? await findOfficeById(app.ctx.db, p.officeId) : undefined;
@@ -24,8 +37,15 @@ async function buildMe(app: FastifyInstance, p: Extract<Principal, { kind: 'user
   };
 }
 
-function setSessionCookie(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) {
-  const secure = app.ctx.config.cookieSecure === 'auto' ? req.protocol === 'https' : app.ctx.config.cookieSecure;
+function setSessionCookie(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expires: Date,
+) {
+  const secure =
+    app.ctx.config.cookieSecure === 'auto' ? req.protocol === 'https' : app.ctx.config.cookieSecure;
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires });
 }
 
@@ -35,7 +55,10 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/auth/login',
     {
-      config: { isPublic: true, rateLimit: { max: app.ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: {
+        isPublic: true,
+        rateLimit: { max: app.ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
       schema: {
         operationId: 'login',
         tags: ['auth'],
@@ -45,7 +68,12 @@ export async function identityRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const result = await login(app.ctx, req.body, auditActorOf(null, req.ip, req.id), req.headers['user-agent'] ?? null);
+      const result = await login(
+        app.ctx,
+        req.body,
+        auditActorOf(null, req.ip, req.id),
+        req.headers['user-agent'] ?? null,
+      );
       setSessionCookie(app, req, reply, result.sessionToken, result.expiresAt);
       return buildMe(app, result.principal);
     },
@@ -69,7 +97,12 @@ export async function identityRoutes(app: FastifyInstance) {
     '/api/v1/auth/me',
     {
       config: { anyUser: true },
-      schema: { operationId: 'getMe', tags: ['auth'], summary: 'The logged-in account', response: { 200: meSchema, ...errors } },
+      schema: {
+        operationId: 'getMe',
+        tags: ['auth'],
+        summary: 'The logged-in account',
+        response: { 200: meSchema, ...errors },
+      },
     },
     async (req) => buildMe(app, userOf(req)),
   );

@@ -19,7 +19,9 @@ export const users = pgTable(
     totpSecretEnc: text('totp_secret_enc'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     ...auditedColumns,
   },

@@ -1,14 +1,20 @@
-import { type LoginBody, requiresTotp, type Role } from '@opendmv/contracts';
+import { type LoginBody, type Role, requiresTotp } from '@opendmv/contracts';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { appendAudit, type AuditActor } from '../../platform/audit/audit.ts';
+import { type AuditActor, appendAudit } from '../../platform/audit/audit.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { randomToken, sha256 } from '../../platform/crypto/pii.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { officeScopeOf } from '../offices/scope.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
-import { findLiveApiToken, findLiveSession, findUserByUsername, touchApiToken, type UserRow } from './repository.ts';
+import {
+  findLiveApiToken,
+  findLiveSession,
+  findUserByUsername,
+  touchApiToken,
+  type UserRow,
+} from './repository.ts';
 import { sessions, users } from './schema.ts';
 import { verifyTotp } from './totp.ts';
 
@@ -22,10 +28,18 @@ export interface LoginResult {
  * Password (argon2id) + TOTP for supervisors and administrators; lockout after repeated
  * failures. Every attempt — success or failure — is audited.
  */
-export async function login(ctx: AppContext, body: LoginBody, actor: AuditActor, userAgent: string | null): Promise<LoginResult> {
+export async function login(
+  ctx: AppContext,
+  body: LoginBody,
+  actor: AuditActor,
+  userAgent: string | null,
+): Promise<LoginResult> {
   const now = ctx.clock.now();
   const user = await findUserByUsername(ctx.db, body.username);
-  const fail = async (code: 'INVALID_CREDENTIALS' | 'TOTP_INVALID' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED', u?: UserRow) => {
+  const fail = async (
+    code: 'INVALID_CREDENTIALS' | 'TOTP_INVALID' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED',
+    u?: UserRow,
+  ) => {
     await ctx.db.transaction(async (tx) => {
       let lockedNow = false;
       if (u && (code === 'INVALID_CREDENTIALS' || code === 'TOTP_INVALID')) {
@@ -35,17 +49,23 @@ export async function login(ctx: AppContext, body: LoginBody, actor: AuditActor,
           .update(users)
           .set({
             failedLogins: lockedNow ? 0 : failures,
-            lockedUntil: lockedNow ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000) : u.lockedUntil,
+            lockedUntil: lockedNow
+              ? new Date(now.getTime() + ctx.config.loginLockMinutes * 60_000)
+              : u.lockedUntil,
           })
           .where(eq(users.id, u.id));
       }
-      await appendAudit(tx, { ...actor, actorId: u?.id ?? null, actorRole: u?.role ?? null, officeId: u?.officeId ?? null }, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: u?.id,
-        outcome: 'failure',
-        details: { username: body.username, reason: code, ...(lockedNow ? { locked: true } : {}) },
-      });
+      await appendAudit(
+        tx,
+        { ...actor, actorId: u?.id ?? null, actorRole: u?.role ?? null, officeId: u?.officeId ?? null },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: u?.id,
+          outcome: 'failure',
+          details: { username: body.username, reason: code, ...(lockedNow ? { locked: true } : {}) },
+        },
+      );
     });
     throw new AppError(code);
   };
@@ -60,7 +80,8 @@ export async function login(ctx: AppContext, body: LoginBody, actor: AuditActor,
   if (requiresTotp(user.role as Role) || user.totpSecretEnc) {
     if (!user.totpSecretEnc) return fail('TOTP_INVALID', user); // a privileged account without a second factor cannot log in
     if (!body.totp) throw new AppError('TOTP_REQUIRED');
-    if (!verifyTotp(ctx.pii.decrypt(user.totpSecretEnc), body.totp, now.getTime())) return fail('TOTP_INVALID', user);
+    if (!verifyTotp(ctx.pii.decrypt(user.totpSecretEnc), body.totp, now.getTime()))
+      return fail('TOTP_INVALID', user);
   }
 
   const sessionToken = randomToken();
@@ -75,26 +96,45 @@ export async function login(ctx: AppContext, body: LoginBody, actor: AuditActor,
       ip: actor.ip,
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-    await appendAudit(tx, { ...actor, actorId: user.id, actorRole: user.role, officeId: user.officeId }, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      details: { username: user.username },
-    });
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id));
+    await appendAudit(
+      tx,
+      { ...actor, actorId: user.id, actorRole: user.role, officeId: user.officeId },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        details: { username: user.username },
+      },
+    );
   });
-  return { sessionToken, expiresAt, principal: await principalOfSession(ctx, sha256(sessionToken), csrfToken, user) };
+  return {
+    sessionToken,
+    expiresAt,
+    principal: await principalOfSession(ctx, sha256(sessionToken), csrfToken, user),
+  };
 }
 
 export async function logout(ctx: AppContext, sessionHash: string, actor: AuditActor): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(eq(sessions.tokenHash, sessionHash));
-    await appendAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.actorId ?? undefined });
+    await appendAudit(tx, actor, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.actorId ?? undefined,
+    });
   });
 }
 
 /** The caller behind a session cookie or a bearer token, or null. */
-export async function resolvePrincipal(ctx: AppContext, req: FastifyRequest, cookieName: string): Promise<Principal | null> {
+export async function resolvePrincipal(
+  ctx: AppContext,
+  req: FastifyRequest,
+  cookieName: string,
+): Promise<Principal | null> {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return resolveToken(ctx, auth.slice(7).trim());
   const cookie = req.cookies?.[cookieName];
@@ -142,4 +182,3 @@ async function resolveToken(ctx: AppContext, secret: string): Promise<Principal 
     officePath: row.officePath,
   };
 }
-

@@ -6,7 +6,11 @@ export function newTotpSecret(): string {
 }
 
 export function totpUri(secret: string, username: string): string {
-  return new OTPAuth.TOTP({ issuer: 'OpenDMV', label: username, secret: OTPAuth.Secret.fromBase32(secret) }).toString();
+  return new OTPAuth.TOTP({
+    issuer: 'OpenDMV',
+    label: username,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  }).toString();
 }
 
 export function currentTotp(secret: string, at = Date.now()): string {
@@ -15,5 +19,11 @@ export function currentTotp(secret: string, at = Date.now()): string {
 
 /** Accepts the current code and one step either side (clock drift). */
 export function verifyTotp(secret: string, token: string, at = Date.now()): boolean {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).validate({ token, timestamp: at, window: 1 }) !== null;
+  return (
+    new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).validate({
+      token,
+      timestamp: at,
+      window: 1,
+    }) !== null
+  );
 }

@@ -16,11 +16,7 @@ export const findAncestorsOrSelf = (db: Executor, path: string): Promise<OfficeR
     .orderBy(sql`length(${offices.path}) DESC`);
 
 export const listOfficesUnder = (db: Executor, scopePath: string): Promise<OfficeRow[]> =>
-  db
-    .select()
-    .from(offices)
-    .where(sql`starts_with(${offices.path}, ${scopePath})`)
-    .orderBy(asc(offices.path));
+  db.select().from(offices).where(sql`starts_with(${offices.path}, ${scopePath})`).orderBy(asc(offices.path));
 
 /**
  * Scope filter: rows whose path starts with the scope path. `starts_with` rather than LIKE, so a

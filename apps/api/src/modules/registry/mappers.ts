@@ -2,8 +2,8 @@ import {
   amountDue,
   classifyPlate,
   findViolationCode,
-  insuranceStatus,
   inspectionStatus,
+  insuranceStatus,
   type LicenceClass,
   type LicenceDto,
   type Locale,
@@ -74,7 +74,9 @@ export function toVehicleDto(row: VehicleRow, ownerName: string, today: string):
     insuranceUntil: row.insuranceUntil,
     insuranceStatus: row.insuranceUntil ? insuranceStatus(row.insuranceUntil, today) : 'expired',
     inspectionValidUntil: row.inspectionValidUntil,
-    inspectionStatus: row.inspectionValidUntil ? inspectionStatus(row.inspectionValidUntil, today) : 'overdue',
+    inspectionStatus: row.inspectionValidUntil
+      ? inspectionStatus(row.inspectionValidUntil, today)
+      : 'overdue',
     officeId: row.officeId,
   };
 }

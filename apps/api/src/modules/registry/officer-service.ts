@@ -3,16 +3,16 @@ import {
   classifyPlate,
   findViolationCode,
   type Locale,
-  normalizePlate,
-  normalizeVin,
-  parseIdNumber,
-  type PersonDetail,
-  type SearchResult,
-  type VehicleDetail,
-  ruleAt,
-  VIOLATION_CODE_TABLE,
   maskIdNumber,
   maskPhone,
+  normalizePlate,
+  normalizeVin,
+  type PersonDetail,
+  parseIdNumber,
+  ruleAt,
+  type SearchResult,
+  type VehicleDetail,
+  VIOLATION_CODE_TABLE,
 } from '@opendmv/contracts';
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { appendAudit, recordAudit } from '../../platform/audit/audit.ts';
@@ -40,7 +40,10 @@ export async function searchRegistry(ctx: AppContext, p: Principal, q: string): 
     if (!parseIdNumber(text, today).ok) return { kind: 'id-number', ...empty };
     const person = await repo.findPersonByIdHash(ctx.db, ctx.pii.lookupHash(text), scope);
     if (!person) return { kind: 'id-number', ...empty };
-    const [licence, owned] = await Promise.all([repo.findLicenceByPerson(ctx.db, person.id), repo.listVehiclesOfOwner(ctx.db, person.id)]);
+    const [licence, owned] = await Promise.all([
+      repo.findLicenceByPerson(ctx.db, person.id),
+      repo.listVehiclesOfOwner(ctx.db, person.id),
+    ]);
     return {
       kind: 'id-number',
       persons: [toPersonDto(person)],
@@ -56,12 +59,21 @@ export async function searchRegistry(ctx: AppContext, p: Principal, q: string): 
   const plate = normalizePlate(text);
   if (classifyPlate(plate)) {
     const rows = await repo.findVehicleByPlateOrVin(ctx.db, { plate }, scope);
-    return { kind: 'plate', ...empty, vehicles: rows.map((r) => toVehicleDto(r.vehicle, r.ownerName, today)) };
+    return {
+      kind: 'plate',
+      ...empty,
+      vehicles: rows.map((r) => toVehicleDto(r.vehicle, r.ownerName, today)),
+    };
   }
   return { kind: 'unknown', ...empty };
 }
 
-export async function getPersonDetail(ctx: AppContext, p: Principal, id: string, locale: Locale): Promise<PersonDetail> {
+export async function getPersonDetail(
+  ctx: AppContext,
+  p: Principal,
+  id: string,
+  locale: Locale,
+): Promise<PersonDetail> {
   const today = ctx.clock.today();
   const person = await repo.findPersonById(ctx.db, id, scopeOf(p));
   if (!person) throw new AppError('NOT_FOUND');
@@ -101,7 +113,10 @@ export async function createPerson(
   body: { idNumber: string; name: string; phone?: string; address?: string },
 ) {
   const parsed = parseIdNumber(body.idNumber, ctx.clock.today());
-  if (!parsed.ok) throw new AppError('VALIDATION_FAILED', [{ field: 'body.idNumber', message: `invalid resident ID number (${parsed.reason})` }]);
+  if (!parsed.ok)
+    throw new AppError('VALIDATION_FAILED', [
+      { field: 'body.idNumber', message: `invalid resident ID number (${parsed.reason})` },
+    ]);
   if (!p.officeId) throw new AppError('FORBIDDEN');
   const hash = ctx.pii.lookupHash(body.idNumber);
   return ctx.db.transaction(async (tx) => {
@@ -125,17 +140,32 @@ export async function createPerson(
       })
       .onConflictDoNothing({ target: persons.idNumberHash })
       .returning();
-    if (!row) throw new AppError('CONFLICT', [{ field: 'body.idNumber', message: 'a person with this ID number is already registered' }]);
-    await appendAudit(tx, auditActorOf(p, meta.ip, meta.requestId), { action: 'person.create', entityType: 'person', entityId: row.id });
+    if (!row)
+      throw new AppError('CONFLICT', [
+        { field: 'body.idNumber', message: 'a person with this ID number is already registered' },
+      ]);
+    await appendAudit(tx, auditActorOf(p, meta.ip, meta.requestId), {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: row.id,
+    });
     return toPersonDto(row);
   });
 }
 
-export async function getVehicleDetail(ctx: AppContext, p: Principal, id: string, locale: Locale): Promise<VehicleDetail> {
+export async function getVehicleDetail(
+  ctx: AppContext,
+  p: Principal,
+  id: string,
+  locale: Locale,
+): Promise<VehicleDetail> {
   const today = ctx.clock.today();
   const found = await repo.findVehicleById(ctx.db, id, scopeOf(p));
   if (!found) throw new AppError('NOT_FOUND');
-  const [owner, viols] = await Promise.all([repo.findPersonById(ctx.db, found.vehicle.ownerId, null), repo.listViolationsOfVehicle(ctx.db, id)]);
+  const [owner, viols] = await Promise.all([
+    repo.findPersonById(ctx.db, found.vehicle.ownerId, null),
+    repo.listViolationsOfVehicle(ctx.db, id),
+  ]);
   const violationIds = viols.map((v) => v.id);
   const history = await ctx.db
     .select()
@@ -143,7 +173,9 @@ export async function getVehicleDetail(ctx: AppContext, p: Principal, id: string
     .where(
       or(
         and(eq(auditLog.entityType, 'vehicle'), eq(auditLog.entityId, id)),
-        violationIds.length ? and(eq(auditLog.entityType, 'violation'), inArray(auditLog.entityId, violationIds)) : undefined,
+        violationIds.length
+          ? and(eq(auditLog.entityType, 'violation'), inArray(auditLog.entityId, violationIds))
+          : undefined,
       ),
     )
     .orderBy(desc(auditLog.seq))
@@ -180,7 +212,11 @@ export async function listViolationsForPlate(
   locale: Locale,
 ) {
   const today = ctx.clock.today();
-  const rows = await repo.listViolationsByPlate(ctx.db, normalizePlate(q.plate), { status: q.status, limit: q.limit, scopePath: scopeOf(p) });
+  const rows = await repo.listViolationsByPlate(ctx.db, normalizePlate(q.plate), {
+    status: q.status,
+    limit: q.limit,
+    scopePath: scopeOf(p),
+  });
   const items = rows.map((r) => toViolationDto(r, today, locale));
   return { items, totals: violationTotals(items) };
 }
@@ -190,22 +226,34 @@ export async function recordViolation(
   ctx: AppContext,
   p: Principal,
   meta: Meta,
-  body: { code: string; occurredAt: string; place: string; plate: string; source: 'camera' | 'officer' | 'partner' },
+  body: {
+    code: string;
+    occurredAt: string;
+    place: string;
+    plate: string;
+    source: 'camera' | 'officer' | 'partner';
+  },
   locale: Locale,
 ) {
   const occurred = new Date(body.occurredAt);
   if (occurred.getTime() > ctx.clock.now().getTime()) {
-    throw new AppError('VALIDATION_FAILED', [{ field: 'body.occurredAt', message: 'must not be in the future' }]);
+    throw new AppError('VALIDATION_FAILED', [
+      { field: 'body.occurredAt', message: 'must not be in the future' },
+    ]);
   }
   const onDate = body.occurredAt.slice(0, 10);
   const table = ruleAt(VIOLATION_CODE_TABLE, onDate < '2022-04-01' ? '2022-04-01' : onDate).value;
   const code = findViolationCode(body.code, table);
-  if (!code) throw new AppError('VALIDATION_FAILED', [{ field: 'body.code', message: 'unknown violation code' }]);
+  if (!code)
+    throw new AppError('VALIDATION_FAILED', [{ field: 'body.code', message: 'unknown violation code' }]);
   const plate = normalizePlate(body.plate);
-  if (!classifyPlate(plate)) throw new AppError('VALIDATION_FAILED', [{ field: 'body.plate', message: 'not a valid plate number' }]);
+  if (!classifyPlate(plate))
+    throw new AppError('VALIDATION_FAILED', [{ field: 'body.plate', message: 'not a valid plate number' }]);
   const officeId = p.officeId;
   if (!officeId) throw new AppError('FORBIDDEN');
-  const vehicle = (await ctx.db.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.plate, plate)).limit(1))[0];
+  const vehicle = (
+    await ctx.db.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.plate, plate)).limit(1)
+  )[0];
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(violations)
@@ -231,4 +279,3 @@ export async function recordViolation(
     return toViolationDto(row!, ctx.clock.today(), locale);
   });
 }
-

@@ -1,26 +1,62 @@
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { offices } from '../offices/schema.ts';
-import { drivingLicences, persons, vehicles, violations } from './schema.ts';
 import type { LicenceRow, PersonRow, VehicleRow, ViolationRow } from './mappers.ts';
+import { drivingLicences, persons, vehicles, violations } from './schema.ts';
 
 /** Rows of a table whose office lies under a scope path (null scope = no restriction). */
-const inScope = (officeIdCol: typeof persons.officeId | typeof vehicles.officeId | typeof violations.officeId | typeof drivingLicences.officeId, scopePath: string | null): SQL | undefined =>
+const inScope = (
+  officeIdCol:
+    | typeof persons.officeId
+    | typeof vehicles.officeId
+    | typeof violations.officeId
+    | typeof drivingLicences.officeId,
+  scopePath: string | null,
+): SQL | undefined =>
   scopePath === null
     ? undefined
-    : inArray(officeIdCol, sql`(SELECT ${offices.id} FROM ${offices} WHERE starts_with(${offices.path}, ${scopePath}))`);
+    : inArray(
+        officeIdCol,
+        sql`(SELECT ${offices.id} FROM ${offices} WHERE starts_with(${offices.path}, ${scopePath}))`,
+      );
 
-export const findPersonById = async (db: Executor, id: string, scopePath: string | null): Promise<PersonRow | undefined> =>
-  (await db.select().from(persons).where(and(eq(persons.id, id), inScope(persons.officeId, scopePath))).limit(1))[0];
+export const findPersonById = async (
+  db: Executor,
+  id: string,
+  scopePath: string | null,
+): Promise<PersonRow | undefined> =>
+  (
+    await db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.id, id), inScope(persons.officeId, scopePath)))
+      .limit(1)
+  )[0];
 
 export const findPersonByIdHash = async (db: Executor, hash: string, scopePath: string | null) =>
-  (await db.select().from(persons).where(and(eq(persons.idNumberHash, hash), inScope(persons.officeId, scopePath))).limit(1))[0];
+  (
+    await db
+      .select()
+      .from(persons)
+      .where(and(eq(persons.idNumberHash, hash), inScope(persons.officeId, scopePath)))
+      .limit(1)
+  )[0];
 
 export const findLicenceByPerson = async (db: Executor, personId: string): Promise<LicenceRow | undefined> =>
   (await db.select().from(drivingLicences).where(eq(drivingLicences.personId, personId)).limit(1))[0];
 
-export const findLicenceById = async (db: Executor, id: string, scopePath: string | null): Promise<LicenceRow | undefined> =>
-  (await db.select().from(drivingLicences).where(and(eq(drivingLicences.id, id), inScope(drivingLicences.officeId, scopePath))).limit(1))[0];
+export const findLicenceById = async (
+  db: Executor,
+  id: string,
+  scopePath: string | null,
+): Promise<LicenceRow | undefined> =>
+  (
+    await db
+      .select()
+      .from(drivingLicences)
+      .where(and(eq(drivingLicences.id, id), inScope(drivingLicences.officeId, scopePath)))
+      .limit(1)
+  )[0];
 
 export const listVehiclesOfOwner = (db: Executor, ownerId: string): Promise<VehicleRow[]> =>
   db.select().from(vehicles).where(eq(vehicles.ownerId, ownerId)).orderBy(vehicles.registrationDate);
@@ -35,12 +71,21 @@ export const findVehicleById = async (db: Executor, id: string, scopePath: strin
       .limit(1)
   )[0];
 
-export const findVehicleByPlateOrVin = async (db: Executor, key: { plate?: string; vin?: string }, scopePath: string | null) =>
+export const findVehicleByPlateOrVin = async (
+  db: Executor,
+  key: { plate?: string; vin?: string },
+  scopePath: string | null,
+) =>
   db
     .select({ vehicle: vehicles, ownerName: persons.name })
     .from(vehicles)
     .innerJoin(persons, eq(persons.id, vehicles.ownerId))
-    .where(and(key.plate ? eq(vehicles.plate, key.plate) : eq(vehicles.vin, key.vin ?? ''), inScope(vehicles.officeId, scopePath)))
+    .where(
+      and(
+        key.plate ? eq(vehicles.plate, key.plate) : eq(vehicles.vin, key.vin ?? ''),
+        inScope(vehicles.officeId, scopePath),
+      ),
+    )
     .limit(5);
 
 /** The most frequent query of all: a plate's violations, newest first (index plate, occurred_at desc). */
@@ -52,29 +97,61 @@ export const listViolationsByPlate = (
   db
     .select()
     .from(violations)
-    .where(and(eq(violations.plate, plate), opts.status ? eq(violations.status, opts.status) : undefined, inScope(violations.officeId, opts.scopePath)))
+    .where(
+      and(
+        eq(violations.plate, plate),
+        opts.status ? eq(violations.status, opts.status) : undefined,
+        inScope(violations.officeId, opts.scopePath),
+      ),
+    )
     .orderBy(desc(violations.occurredAt))
     .limit(opts.limit);
 
 /** A person's violations: as the recorded driver, or on a vehicle they own. */
-export const listViolationsOfPerson = (db: Executor, personId: string, limit = 200): Promise<ViolationRow[]> =>
+export const listViolationsOfPerson = (
+  db: Executor,
+  personId: string,
+  limit = 200,
+): Promise<ViolationRow[]> =>
   db
     .select()
     .from(violations)
     .where(
       or(
         eq(violations.driverId, personId),
-        inArray(violations.vehicleId, db.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.ownerId, personId))),
+        inArray(
+          violations.vehicleId,
+          db.select({ id: vehicles.id }).from(vehicles).where(eq(vehicles.ownerId, personId)),
+        ),
       ),
     )
     .orderBy(desc(violations.occurredAt))
     .limit(limit);
 
-export const listViolationsOfVehicle = (db: Executor, vehicleId: string, limit = 200): Promise<ViolationRow[]> =>
-  db.select().from(violations).where(eq(violations.vehicleId, vehicleId)).orderBy(desc(violations.occurredAt)).limit(limit);
+export const listViolationsOfVehicle = (
+  db: Executor,
+  vehicleId: string,
+  limit = 200,
+): Promise<ViolationRow[]> =>
+  db
+    .select()
+    .from(violations)
+    .where(eq(violations.vehicleId, vehicleId))
+    .orderBy(desc(violations.occurredAt))
+    .limit(limit);
 
-export const findViolationById = async (db: Executor, id: string, scopePath: string | null): Promise<ViolationRow | undefined> =>
-  (await db.select().from(violations).where(and(eq(violations.id, id), inScope(violations.officeId, scopePath))).limit(1))[0];
+export const findViolationById = async (
+  db: Executor,
+  id: string,
+  scopePath: string | null,
+): Promise<ViolationRow | undefined> =>
+  (
+    await db
+      .select()
+      .from(violations)
+      .where(and(eq(violations.id, id), inScope(violations.officeId, scopePath)))
+      .limit(1)
+  )[0];
 
 /** Row lock for a transition: a second decision on the same violation waits and then sees the new status. */
 export const lockViolation = async (db: Executor, id: string): Promise<ViolationRow | undefined> =>

@@ -60,31 +60,25 @@ export const vehicles = pgTable(
   (t) => [index('vehicles_owner_idx').on(t.ownerId)],
 );
 
-export const drivingLicences = pgTable(
-  'driving_licences',
-  {
-    id: uuidPk(),
-    personId: uuid('person_id')
-      .notNull()
-      .unique()
-      .references(() => persons.id),
-    fileNumber: text('file_number').notNull().unique(),
-    classes: text('classes')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    firstIssueDate: date('first_issue_date', { mode: 'string' }).notNull(),
-    validFrom: date('valid_from', { mode: 'string' }).notNull(),
-    validUntil: date('valid_until', { mode: 'string' }),
-    validityTier: text('validity_tier', { enum: ['6y', '10y', 'long'] }).notNull(),
-    status: text('status').notNull().default('valid'),
-    points: smallint('points').notNull().default(0),
-    officeId: uuid('office_id')
-      .notNull()
-      .references(() => offices.id),
-    ...auditedColumns,
-  },
-);
+export const drivingLicences = pgTable('driving_licences', {
+  id: uuidPk(),
+  personId: uuid('person_id')
+    .notNull()
+    .unique()
+    .references(() => persons.id),
+  fileNumber: text('file_number').notNull().unique(),
+  classes: text('classes').array().notNull().default(sql`'{}'::text[]`),
+  firstIssueDate: date('first_issue_date', { mode: 'string' }).notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validUntil: date('valid_until', { mode: 'string' }),
+  validityTier: text('validity_tier', { enum: ['6y', '10y', 'long'] }).notNull(),
+  status: text('status').notNull().default('valid'),
+  points: smallint('points').notNull().default(0),
+  officeId: uuid('office_id')
+    .notNull()
+    .references(() => offices.id),
+  ...auditedColumns,
+});
 
 export const violations = pgTable(
   'violations',
@@ -99,7 +93,9 @@ export const violations = pgTable(
     /** Fine and points as the law stood when the violation occurred (snapshot of the code table). */
     fineFen: integer('fine_fen').notNull(),
     points: smallint('points').notNull(),
-    status: text('status', { enum: ['unhandled', 'decided', 'paid'] }).notNull().default('unhandled'),
+    status: text('status', { enum: ['unhandled', 'decided', 'paid'] })
+      .notNull()
+      .default('unhandled'),
     decisionDate: date('decision_date', { mode: 'string' }),
     paidAt: timestamp('paid_at', { withTimezone: true, mode: 'string' }),
     source: text('source', { enum: ['camera', 'officer', 'partner'] }).notNull(),

@@ -2,7 +2,13 @@ import type { Locale, PersonDto, ViolationList } from '@opendmv/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { toLicenceDto, toPersonDto, toVehicleDto, toViolationDto, violationTotals } from './mappers.ts';
-import { findLicenceByPerson, findPersonById, listVehiclesOfOwner, listViolationsByPlate, listViolationsOfPerson } from './repository.ts';
+import {
+  findLicenceByPerson,
+  findPersonById,
+  listVehiclesOfOwner,
+  listViolationsByPlate,
+  listViolationsOfPerson,
+} from './repository.ts';
 
 /** A citizen's own records (the 12123 home). A citizen account without a bound person sees nothing. */
 const ownPersonId = (personId: string | null): string => {
@@ -36,13 +42,21 @@ export async function listMyViolations(
 ): Promise<ViolationList> {
   const id = ownPersonId(personId);
   const today = ctx.clock.today();
-  let rows;
+  let rows: Awaited<ReturnType<typeof listViolationsOfPerson>>;
   if (query.plate) {
     // Only a plate the citizen owns: anything else answers as if it had no violations (no probing).
     const owned = (await listVehiclesOfOwner(ctx.db, id)).some((v) => v.plate === query.plate);
-    rows = owned ? await listViolationsByPlate(ctx.db, query.plate, { status: query.status, limit: 100, scopePath: null }) : [];
+    rows = owned
+      ? await listViolationsByPlate(ctx.db, query.plate, {
+          status: query.status,
+          limit: 100,
+          scopePath: null,
+        })
+      : [];
   } else {
-    rows = (await listViolationsOfPerson(ctx.db, id)).filter((r) => !query.status || r.status === query.status);
+    rows = (await listViolationsOfPerson(ctx.db, id)).filter(
+      (r) => !query.status || r.status === query.status,
+    );
   }
   const items = rows.map((r) => toViolationDto(r, today, locale));
   return { items, totals: violationTotals(items) };

@@ -1,15 +1,24 @@
-import { nextViolationStatus, type ViolationAction, type ViolationStatus, can, IllegalTransitionError } from '@opendmv/contracts';
+import {
+  can,
+  IllegalTransitionError,
+  nextViolationStatus,
+  type ViolationAction,
+  type ViolationStatus,
+} from '@opendmv/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { auditActorOf } from '../../platform/auth/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { auditActorOf } from '../../platform/auth/principal.ts';
 import type { ViolationRow } from './mappers.ts';
 import { findViolationById, lockViolation } from './repository.ts';
 import { drivingLicences, vehicles, violations } from './schema.ts';
 
-const ACTION_PERMISSION = { decide: 'violation:decide', pay: 'violation:decide' } as const satisfies Record<ViolationAction, string>;
+const ACTION_PERMISSION = { decide: 'violation:decide', pay: 'violation:decide' } as const satisfies Record<
+  ViolationAction,
+  string
+>;
 
 /**
  * The only writer of a violation's status: checks the role, the transition table in contracts,
@@ -42,7 +51,10 @@ export async function transitionViolation(
     const actor = auditActorOf(p, meta.ip, meta.requestId);
     let driverId = row.driverId;
     if (action === 'decide' && !driverId && row.vehicleId) {
-      driverId = (await tx.select({ ownerId: vehicles.ownerId }).from(vehicles).where(eq(vehicles.id, row.vehicleId)))[0]?.ownerId ?? null;
+      driverId =
+        (
+          await tx.select({ ownerId: vehicles.ownerId }).from(vehicles).where(eq(vehicles.id, row.vehicleId))
+        )[0]?.ownerId ?? null;
     }
     const [updated] = await tx
       .update(violations)

@@ -21,7 +21,12 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
   let checked = 0;
   let after = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(batchSize);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, after))
+      .orderBy(asc(auditLog.seq))
+      .limit(batchSize);
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.seq !== expectedSeq) return broken(checked, row.seq, 'sequence-gap');

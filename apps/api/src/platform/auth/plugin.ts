@@ -53,9 +53,13 @@ export const authPlugin = fp<AuthOptions>(
 
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1/')) return;
-      const cfg = route.config as { permission?: Permission; roles?: readonly Role[]; isPublic?: boolean; anyUser?: boolean } | undefined;
+      const cfg = route.config as
+        | { permission?: Permission; roles?: readonly Role[]; isPublic?: boolean; anyUser?: boolean }
+        | undefined;
       if (!cfg?.permission && !cfg?.isPublic && !cfg?.anyUser) {
-        throw new Error(`Route ${route.method} ${route.url} declares neither a permission, anyUser nor isPublic`);
+        throw new Error(
+          `Route ${route.method} ${route.url} declares neither a permission, anyUser nor isPublic`,
+        );
       }
       for (const method of [route.method].flat()) {
         if (method === 'HEAD') continue;
@@ -89,7 +93,11 @@ export const authPlugin = fp<AuthOptions>(
         await recordAudit(app.ctx.db, auditActorOf(p, req.ip, req.id), {
           action: 'access.denied',
           outcome: 'denied',
-          details: { method: req.method, route: req.routeOptions.url, permission: cfg.permission ?? 'any-user' },
+          details: {
+            method: req.method,
+            route: req.routeOptions.url,
+            permission: cfg.permission ?? 'any-user',
+          },
         });
         throw new AppError('FORBIDDEN');
       }

@@ -30,6 +30,7 @@ export type Principal =
 
 export function auditActorOf(p: Principal | null, ip: string | null, requestId: string | null): AuditActor {
   if (!p) return { actorId: null, actorRole: null, actorKind: 'anonymous', officeId: null, ip, requestId };
-  if (p.kind === 'user') return { actorId: p.userId, actorRole: p.role, actorKind: 'user', officeId: p.officeId, ip, requestId };
+  if (p.kind === 'user')
+    return { actorId: p.userId, actorRole: p.role, actorKind: 'user', officeId: p.officeId, ip, requestId };
   return { actorId: p.tokenId, actorRole: p.role, actorKind: 'token', officeId: p.officeId, ip, requestId };
 }

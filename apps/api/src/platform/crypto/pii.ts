@@ -30,7 +30,8 @@ export function createPiiCipher(masterKey: Buffer): PiiCipher {
     },
     decrypt(sealed) {
       const [version, iv, tag, ct] = sealed.split(':');
-      if (version !== VERSION || !iv || !tag || ct === undefined) throw new Error('Unknown ciphertext format');
+      if (version !== VERSION || !iv || !tag || ct === undefined)
+        throw new Error('Unknown ciphertext format');
       const decipher = crypto.createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64'));
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(ct, 'base64')), decipher.final()]).toString('utf8');

@@ -1,6 +1,7 @@
 /** The one schema both drivers (PGlite and node-postgres) share. Each module owns its tables. */
-export * from '../../modules/offices/schema.ts';
+
 export * from '../../modules/identity/schema.ts';
+export * from '../../modules/offices/schema.ts';
 export * from '../../modules/registry/schema.ts';
 export * from '../audit/schema.ts';
 export * from './calendar-schema.ts';

@@ -1,4 +1,10 @@
-import { ERROR_HTTP_STATUS, ERROR_MESSAGES, type ErrorBody, type ErrorCode, type Locale } from '@opendmv/contracts';
+import {
+  ERROR_HTTP_STATUS,
+  ERROR_MESSAGES,
+  type ErrorBody,
+  type ErrorCode,
+  type Locale,
+} from '@opendmv/contracts';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +13,12 @@ import { localeOf } from './locale.ts';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() } as const;
 
-type ValidationItem = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+type ValidationItem = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
 
 /** Re-render a zod issue in the caller's language (zod ships zh-CN and en messages). */
 function localizeIssue(item: ValidationItem, locale: Locale): string {
@@ -24,12 +35,21 @@ function fieldName(context: string | undefined, instancePath: string): string {
 }
 
 function body(code: ErrorCode, locale: Locale, requestId: string, fields?: ErrorBody['fields']): ErrorBody {
-  return { code, message: ERROR_MESSAGES[code][locale === 'zh-CN' ? 'zh' : 'en'], requestId, ...(fields ? { fields } : {}) };
+  return {
+    code,
+    message: ERROR_MESSAGES[code][locale === 'zh-CN' ? 'zh' : 'en'],
+    requestId,
+    ...(fields ? { fields } : {}),
+  };
 }
 
 /** A PostgreSQL SQLSTATE, on the error itself or on the driver error Drizzle wraps. */
 function sqlStateOf(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 3;
+    e = e.cause as typeof e, i++
+  ) {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
   }
   return undefined;
@@ -75,7 +95,12 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: 
   app.setNotFoundHandler(async (req, reply) => {
     // Client-side routes of the web app (no /api prefix, no file extension) get index.html.
     const pathname = req.url.split('?')[0] ?? '';
-    if (opts.spaFallback && req.method === 'GET' && !pathname.startsWith('/api') && !/\.[a-z0-9]+$/i.test(pathname)) {
+    if (
+      opts.spaFallback &&
+      req.method === 'GET' &&
+      !pathname.startsWith('/api') &&
+      !/\.[a-z0-9]+$/i.test(pathname)
+    ) {
       return reply.type('text/html').sendFile('index.html');
     }
     const locale = localeOf(req.headers['accept-language']);

@@ -1,0 +1,133 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { setCsrfToken } from './api/client.ts';
+import { queryClient } from './api/query-client.ts';
+import { RequireRole } from './auth/require-role.tsx';
+import { homeFor, ME_KEY, markSessionExpired, useMe } from './auth/session.ts';
+import { FullPageSpin } from './components/query-state.tsx';
+import { CitizenShell } from './shells/citizen-shell.tsx';
+import { NoWorkspace } from './shells/no-workspace.tsx';
+import { NotFound } from './shells/not-found.tsx';
+import { StaffShell } from './shells/staff-shell.tsx';
+
+// Each workspace's pages load on demand: a citizen on a phone never downloads the admin screens.
+const CitizenHome = lazy(() =>
+  import('../features/citizen/citizen-home.tsx').then((m) => ({ default: m.CitizenHome })),
+);
+const SearchPage = lazy(() =>
+  import('../features/officer/search-page.tsx').then((m) => ({ default: m.SearchPage })),
+);
+const PersonDetailPage = lazy(() =>
+  import('../features/officer/person-detail-page.tsx').then((m) => ({ default: m.PersonDetailPage })),
+);
+const VehicleDetailPage = lazy(() =>
+  import('../features/officer/vehicle-detail-page.tsx').then((m) => ({ default: m.VehicleDetailPage })),
+);
+const LicenceDetailPage = lazy(() =>
+  import('../features/officer/licence-detail-page.tsx').then((m) => ({ default: m.LicenceDetailPage })),
+);
+const ViolationsByPlatePage = lazy(() =>
+  import('../features/officer/violations-by-plate-page.tsx').then((m) => ({
+    default: m.ViolationsByPlatePage,
+  })),
+);
+const AuditPage = lazy(() =>
+  import('../features/supervisor/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const OfficesPage = lazy(() =>
+  import('../features/admin/offices-page.tsx').then((m) => ({ default: m.OfficesPage })),
+);
+const StaffPage = lazy(() =>
+  import('../features/admin/staff-page.tsx').then((m) => ({ default: m.StaffPage })),
+);
+const RolesPage = lazy(() =>
+  import('../features/admin/roles-page.tsx').then((m) => ({ default: m.RolesPage })),
+);
+const TokensPage = lazy(() =>
+  import('../features/admin/tokens-page.tsx').then((m) => ({ default: m.TokensPage })),
+);
+
+function RootRedirect() {
+  const me = useMe();
+  if (me.isPending) return <FullPageSpin />;
+  if (!me.data) return <Navigate to="/login" replace />;
+  const home = homeFor(me.data.role);
+  return home ? <Navigate to={home} replace /> : <NoWorkspace />;
+}
+
+const registryRoutes = [
+  { path: 'violations', element: <ViolationsByPlatePage /> },
+  { path: 'persons/:id', element: <PersonDetailPage /> },
+  { path: 'vehicles/:id', element: <VehicleDetailPage /> },
+  { path: 'licences/:id', element: <LicenceDetailPage /> },
+];
+
+export const router = createBrowserRouter([
+  { path: '/', element: <RootRedirect /> },
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/citizen',
+    element: (
+      <RequireRole roles={['citizen']}>
+        <CitizenShell />
+      </RequireRole>
+    ),
+    children: [{ index: true, element: <CitizenHome /> }],
+  },
+  {
+    path: '/officer',
+    element: (
+      <RequireRole roles={['officer']}>
+        <StaffShell workspace="officer" />
+      </RequireRole>
+    ),
+    children: [{ index: true, element: <SearchPage /> }, ...registryRoutes],
+  },
+  {
+    path: '/supervisor',
+    element: (
+      <RequireRole roles={['supervisor']}>
+        <StaffShell workspace="supervisor" />
+      </RequireRole>
+    ),
+    children: [
+      { index: true, element: <AuditPage /> },
+      { path: 'search', element: <SearchPage /> },
+      ...registryRoutes,
+    ],
+  },
+  {
+    path: '/admin',
+    element: (
+      <RequireRole roles={['admin']}>
+        <StaffShell workspace="admin" />
+      </RequireRole>
+    ),
+    children: [
+      { index: true, element: <OfficesPage /> },
+      { path: 'staff', element: <StaffPage /> },
+      { path: 'roles', element: <RolesPage /> },
+      { path: 'tokens', element: <TokensPage /> },
+    ],
+  },
+  { path: '*', element: <NotFound /> },
+]);
+
+/** Any 401 from a query (an expired or revoked session) lands on /login, remembering where the user was. */
+export function installSessionGuard() {
+  let redirecting = false;
+  return (): void => {
+    const { pathname, search } = router.state.location;
+    if (redirecting || pathname === '/login') return;
+    redirecting = true;
+    markSessionExpired();
+    setCsrfToken(null);
+    queryClient.setQueryData(ME_KEY, null);
+    void router
+      .navigate('/login', { replace: true, state: { from: pathname + search, expired: true } })
+      .finally(() => {
+        redirecting = false;
+      });
+  };
+}
