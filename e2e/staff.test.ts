@@ -101,3 +101,24 @@ describe('administrator: login with TOTP → offices and staff', () => {
     });
   }
 });
+
+describe('administrator: audit chain page from the menu', () => {
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`verifies the audit chain from /admin/audit (${lang})`, async () => {
+      const { context, page } = await newPage(browser, { lang });
+      try {
+        await loginThroughUi(page, demoAccount('admin1'));
+        await page.waitForURL('**/admin');
+        await page.getByRole('menuitem', { name: lang === 'en' ? 'Audit chain' : '审计链校验' }).click();
+        await page.waitForURL('**/admin/audit');
+        await page.getByTestId('audit-verify-button').click();
+        await page.getByTestId('audit-verify-result').waitFor();
+        expect(await page.getByTestId('audit-verify-result').getAttribute('data-ok')).toBe('true');
+        expect(await page.getByTestId('audit-verify-result').innerText()).toMatch(/\d/);
+        await screenshot(page, `admin-audit-${lang}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

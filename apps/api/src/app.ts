@@ -16,6 +16,7 @@ import { createPiiCipher, loadMasterKey } from './platform/crypto/pii.ts';
 import type { Database } from './platform/db/client.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
+import { serializeRequest } from './platform/http/request-log.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -24,6 +25,8 @@ export interface BuildOptions {
   /** Master key bytes; default: DATA_KEY or DATA_DIR/secret.key. */
   masterKey?: Buffer;
   logger?: boolean;
+  /** Where the log goes (default stdout); tests capture it here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the whole application from platform and modules. Does not listen: tests inject into it. */
@@ -33,7 +36,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     logger:
       opts.logger === false
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            // Method, URL without query-string values (a search URL holds an ID number), id, host, address.
+            serializers: { req: serializeRequest },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     trustProxy:
       config.trustProxyHops > 0 ? (_addr: string, hop: number) => hop < config.trustProxyHops : false,
     bodyLimit: 1_048_576,

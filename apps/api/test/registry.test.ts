@@ -66,7 +66,7 @@ describe('citizen home', () => {
 
   it('cannot read another plate’s violations through the plate filter', async () => {
     const other = (
-      await officer.get('/api/v1/registry/search?q=' + encodeURIComponent(await plateNotOwnedByCitizen()))
+      await officer.get(`/api/v1/registry/search?q=${encodeURIComponent(await plateNotOwnedByCitizen())}`)
     ).json() as SearchResult;
     expect(other.vehicles.length).toBe(1);
     const res = await citizen.get(

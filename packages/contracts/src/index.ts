@@ -1,5 +1,6 @@
 export * from './api/admin.ts';
 export * from './api/audit.ts';
+export * from './api/audit-actions.ts';
 export * from './api/auth.ts';
 export * from './api/registry.ts';
 export * from './common/errors.ts';

@@ -68,7 +68,7 @@ export class Agent {
 }
 
 export async function startTestApp(
-  opts: { clock?: Clock; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const template = inject('dbTemplate');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'odmv-app-'));
@@ -79,7 +79,15 @@ export async function startTestApp(
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...opts.env,
   });
-  const app = await buildApp({ config, database, clock, masterKey: TEST_MASTER_KEY, logger: false });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    masterKey: TEST_MASTER_KEY,
+    // Silent unless a test captures the log (it then sets LOG_LEVEL in env).
+    logger: opts.logStream !== undefined,
+    logStream: opts.logStream,
+  });
   await app.ready();
   const demo = JSON.parse(fs.readFileSync(template.accountsFile, 'utf8')) as DemoAccountsFile;
   const account = (username: string) => {

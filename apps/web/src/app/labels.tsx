@@ -1,4 +1,5 @@
 import {
+  auditActionLabel,
   ENERGY_TYPE_LABELS,
   type LicenceClass,
   licenceClassInfo,
@@ -25,6 +26,15 @@ export function useRegistryLabels() {
     energyType: (v: VehicleDto['energyType']) => pick(ENERGY_TYPE_LABELS[v]),
     vehicleStatus: (v: VehicleDto['status']) => pick(VEHICLE_STATUS_LABELS[v]),
     violationStatus: (v: ViolationDto['status']) => pick(VIOLATION_STATUS_LABELS[v]),
+  };
+}
+
+/** An audit action's label in the UI language; the raw code when the contracts table has none. */
+export function useAuditActionLabel(): (action: string) => string {
+  const { pick } = useI18n();
+  return (action) => {
+    const label = auditActionLabel(action);
+    return label ? pick(label) : action;
   };
 }
 

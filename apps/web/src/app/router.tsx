@@ -47,6 +47,9 @@ const RolesPage = lazy(() =>
 const TokensPage = lazy(() =>
   import('../features/admin/tokens-page.tsx').then((m) => ({ default: m.TokensPage })),
 );
+const AuditChainPage = lazy(() =>
+  import('../features/admin/audit-chain-page.tsx').then((m) => ({ default: m.AuditChainPage })),
+);
 
 function RootRedirect() {
   const me = useMe();
@@ -109,6 +112,7 @@ export const router = createBrowserRouter([
       { path: 'staff', element: <StaffPage /> },
       { path: 'roles', element: <RolesPage /> },
       { path: 'tokens', element: <TokensPage /> },
+      { path: 'audit', element: <AuditChainPage /> },
     ],
   },
   { path: '*', element: <NotFound /> },

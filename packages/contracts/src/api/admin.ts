@@ -43,7 +43,9 @@ export const staffSchema = z
     displayName: z.string(),
     role: roleSchema,
     officeId: z.uuid().nullable(),
-    officeName: z.string().nullable(),
+    officeName: z.string().nullable().meta({
+      description: "The office's name in the caller's language (Accept-Language: English or Chinese)",
+    }),
     status: z.enum(['active', 'disabled']),
     isLocked: z.boolean(),
     hasTotp: z.boolean(),

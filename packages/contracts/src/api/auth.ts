@@ -21,7 +21,15 @@ export const meSchema = z
     displayName: z.string(),
     role: roleSchema,
     permissions: z.array(z.enum(PERMISSIONS)),
-    office: z.object({ id: z.uuid(), name: z.string(), kind: officeKindSchema }).nullable(),
+    office: z
+      .object({
+        id: z.uuid(),
+        name: z.string().meta({
+          description: "The office's name in the caller's language (Accept-Language: English or Chinese)",
+        }),
+        kind: officeKindSchema,
+      })
+      .nullable(),
     realNameLevel: realNameLevelSchema.nullable(),
     personId: z.uuid().nullable(),
     csrfToken: z

@@ -218,6 +218,15 @@ export const recordViolationBodySchema = z
 
 export const violationListSchema = z.object({
   items: z.array(violationSchema),
-  totals: z.object({ count: z.number().int(), points: z.number().int(), amountDueFen: z.number().int() }),
+  totals: z.object({
+    count: z.number().int().meta({ description: 'Violations not yet paid (unhandled and decided)' }),
+    points: z.number().int().meta({
+      description: 'Points of the unhandled violations: not yet on the licence (decided ones already are)',
+    }),
+    amountDueFen: z.number().int().meta({
+      description:
+        'What is owed today, in fen: fine + late surcharge of the decided violations, fine of the unhandled ones',
+    }),
+  }),
 });
 export type ViolationList = z.infer<typeof violationListSchema>;

@@ -1,5 +1,6 @@
 import {
   errorBodySchema,
+  type Locale,
   loginBodySchema,
   type Me,
   meSchema,
@@ -11,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userOf } from '../../platform/auth/plugin.ts';
 import { auditActorOf, type Principal } from '../../platform/auth/principal.ts';
+import { inLocale, localeOf } from '../../platform/http/locale.ts';
 import { findOfficeById } from '../offices/repository.ts';
 import { login, logout } from './service.ts';
 
@@ -22,7 +24,12 @@ const errors = {
   429: errorBodySchema,
 };
 
-async function buildMe(app: FastifyInstance, p: Extract<Principal, { kind: 'user' }>): Promise<Me> {
+/** The account as the web app sees it; the office name in the caller's language. */
+async function buildMe(
+  app: FastifyInstance,
+  p: Extract<Principal, { kind: 'user' }>,
+  locale: Locale,
+): Promise<Me> {
   const office = p.officeId ? await findOfficeById(app.ctx.db, p.officeId) : undefined;
   return {
     id: p.userId,
@@ -30,7 +37,9 @@ async function buildMe(app: FastifyInstance, p: Extract<Principal, { kind: 'user
     displayName: p.displayName,
     role: p.role,
     permissions: [...permissionsOf(p.role)],
-    office: office ? { id: office.id, name: office.nameZh, kind: office.kind } : null,
+    office: office
+      ? { id: office.id, name: inLocale(locale, office.nameZh, office.nameEn), kind: office.kind }
+      : null,
     realNameLevel: p.realNameLevel,
     personId: p.personId,
     csrfToken: p.csrfToken,
@@ -75,7 +84,7 @@ export async function identityRoutes(app: FastifyInstance) {
         req.headers['user-agent'] ?? null,
       );
       setSessionCookie(app, req, reply, result.sessionToken, result.expiresAt);
-      return buildMe(app, result.principal);
+      return buildMe(app, result.principal, localeOf(req.headers['accept-language']));
     },
   );
 
@@ -104,6 +113,6 @@ export async function identityRoutes(app: FastifyInstance) {
         response: { 200: meSchema, ...errors },
       },
     },
-    async (req) => buildMe(app, userOf(req)),
+    async (req) => buildMe(app, userOf(req), localeOf(req.headers['accept-language'])),
   );
 }

@@ -141,7 +141,7 @@ export async function resolvePrincipal(
   if (!cookie) return null;
   const tokenHash = sha256(cookie);
   const row = await findLiveSession(ctx.db, tokenHash, ctx.clock.now());
-  if (!row || row.user.status !== 'active') return null;
+  if (row?.user.status !== 'active') return null;
   return principalOfSession(ctx, tokenHash, row.session.csrfToken, row.user);
 }
 

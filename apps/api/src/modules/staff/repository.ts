@@ -11,12 +11,19 @@ import { offices, pathUnder } from '../offices/index.ts';
 export type UserRow = typeof users.$inferSelect;
 export interface StaffRow {
   user: UserRow;
-  officeName: string;
+  /** The office's name in both languages: the DTO carries the caller's one. */
+  officeNameZh: string;
+  officeNameEn: string;
   officePath: string;
 }
 
 const isStaff = inArray(users.role, [...STAFF_ROLES]);
-const staffSelection = { user: users, officeName: offices.nameZh, officePath: offices.path };
+const staffSelection = {
+  user: users,
+  officeNameZh: offices.nameZh,
+  officeNameEn: offices.nameEn,
+  officePath: offices.path,
+};
 
 export async function listStaffInScope(
   db: Executor,

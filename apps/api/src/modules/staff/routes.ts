@@ -54,7 +54,13 @@ export async function staffRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const p = principalOf(req);
-      return listStaff(app.ctx, p, req.query, auditActorOf(p, req.ip, req.id));
+      return listStaff(
+        app.ctx,
+        p,
+        req.query,
+        auditActorOf(p, req.ip, req.id),
+        localeOf(req.headers['accept-language']),
+      );
     },
   );
 
@@ -97,7 +103,14 @@ export async function staffRoutes(app: FastifyInstance) {
       },
       async (req) => {
         const p = principalOf(req);
-        return changeStaff(app.ctx, p, req.params.id, action, auditActorOf(p, req.ip, req.id));
+        return changeStaff(
+          app.ctx,
+          p,
+          req.params.id,
+          action,
+          auditActorOf(p, req.ip, req.id),
+          localeOf(req.headers['accept-language']),
+        );
       },
     );
   }

@@ -13,6 +13,7 @@ import { type AuditActor, appendAudit } from '../../platform/audit/audit.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { inLocale } from '../../platform/http/locale.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { newTotpSecret, totpUri } from '../identity/totp.ts';
 import { assertInScope, fieldError, getOfficeInScope, scopePathOf } from '../offices/index.ts';
@@ -35,7 +36,8 @@ export interface CreatedStaff {
   totpUri: string;
 }
 
-export function toStaffDto(row: StaffRow, now: Date): StaffDto {
+/** A staff account as the API shows it, with its office's name in `locale`. */
+export function toStaffDto(row: StaffRow, now: Date, locale: Locale): StaffDto {
   const u = row.user;
   return {
     id: u.id,
@@ -43,7 +45,7 @@ export function toStaffDto(row: StaffRow, now: Date): StaffDto {
     displayName: u.displayName,
     role: u.role,
     officeId: u.officeId,
-    officeName: row.officeName,
+    officeName: inLocale(locale, row.officeNameZh, row.officeNameEn),
     status: u.status,
     isLocked: u.lockedUntil !== null && u.lockedUntil > now,
     hasTotp: u.totpSecretEnc !== null,
@@ -67,12 +69,18 @@ export async function listStaff(
   caller: Principal,
   query: { limit: number; offset: number; officeId?: string },
   actor: AuditActor,
+  locale: Locale,
 ) {
   const scopePath = scopePathOf(caller);
   if (query.officeId) await getOfficeInScope(ctx, caller, actor, query.officeId, 'staff.list');
   const { rows, total } = await listStaffInScope(ctx.db, scopePath, query);
   const now = ctx.clock.now();
-  return { items: rows.map((r) => toStaffDto(r, now)), total, limit: query.limit, offset: query.offset };
+  return {
+    items: rows.map((r) => toStaffDto(r, now, locale)),
+    total,
+    limit: query.limit,
+    offset: query.offset,
+  };
 }
 
 /**
@@ -131,7 +139,11 @@ export async function createStaff(
     return row;
   });
   return {
-    staff: toStaffDto({ user, officeName: office.nameZh, officePath: office.path }, ctx.clock.now()),
+    staff: toStaffDto(
+      { user, officeNameZh: office.nameZh, officeNameEn: office.nameEn, officePath: office.path },
+      ctx.clock.now(),
+      locale,
+    ),
     totpSecret,
     totpUri: totpUri(totpSecret, body.username),
   };
@@ -155,6 +167,7 @@ export async function changeStaff(
   staffId: string,
   action: StaffAction,
   actor: AuditActor,
+  locale: Locale,
 ): Promise<StaffDto> {
   const target = await findStaffById(ctx.db, staffId);
   if (!target) throw new AppError('NOT_FOUND');
@@ -197,5 +210,5 @@ export async function changeStaff(
     });
     return { ...locked, user };
   });
-  return toStaffDto(row, now);
+  return toStaffDto(row, now, locale);
 }

@@ -17,3 +17,6 @@ export function localeOf(acceptLanguage: string | undefined): Locale {
   }
   return 'zh-CN';
 }
+
+/** The half of a Chinese/English pair (office names, labels stored in two columns) for `locale`. */
+export const inLocale = (locale: Locale, zh: string, en: string): string => (locale === 'en' ? en : zh);

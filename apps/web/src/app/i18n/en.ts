@@ -66,6 +66,7 @@ export const en: Messages = {
     menuStaff: 'Staff',
     menuRoles: 'Roles & permissions',
     menuTokens: 'API tokens',
+    menuAuditChain: 'Audit chain',
     noOffice: 'No office',
   },
   citizen: {
@@ -232,6 +233,9 @@ export const en: Messages = {
     verifyOk: (n, head) => `Audit chain intact: ${n} records checked (head seq ${head})`,
     verifyBroken: (seq, reason) => `Audit chain broken at seq ${seq}: ${reason}`,
     verifyEmpty: 'Audit chain intact; no records yet',
+    chainTitle: 'Audit chain verification',
+    chainIntro:
+      'Every audit record carries the hash of the one before it, forming a chain. Verifying recomputes the whole chain: a record that was altered, deleted or moved is named where the chain breaks. The check itself is recorded in the audit log.',
     reasons: {
       'hash-mismatch': 'the record was altered (hash mismatch)',
       'prev-hash-mismatch': 'its predecessor was altered or moved (link hash mismatch)',

@@ -64,6 +64,7 @@ export const zhCN = {
     menuStaff: '人员管理',
     menuRoles: '角色权限',
     menuTokens: '接口令牌',
+    menuAuditChain: '审计链校验',
     noOffice: '未分配机构',
   },
   citizen: {
@@ -224,6 +225,9 @@ export const zhCN = {
     verifyOk: (n: number, head: number) => `审计链完整：已校验 ${n} 条记录（最新序号 ${head}）`,
     verifyBroken: (seq: number, reason: string) => `审计链在第 ${seq} 条记录处断裂：${reason}`,
     verifyEmpty: '审计链完整，暂无记录',
+    chainTitle: '审计链校验',
+    chainIntro:
+      '每条审计记录都带有前一条记录的哈希值，形成一条链。校验会重新计算整条链：任何记录被改动、删除或移动，都会在断裂处被指出。校验本身也会记入审计日志。',
     reasons: {
       'hash-mismatch': '记录内容被篡改（哈希不符）',
       'prev-hash-mismatch': '前一条记录被改动或移动（链接哈希不符）',

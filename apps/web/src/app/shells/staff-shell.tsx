@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   FileSearchOutlined,
   KeyOutlined,
+  SafetyCertificateOutlined,
   SafetyOutlined,
   TeamOutlined,
   WarningOutlined,
@@ -84,6 +85,12 @@ const NAV: Record<Workspace, NavItem[]> = {
       label: (t) => t.shell.menuTokens,
       icon: <KeyOutlined />,
       permission: 'token:manage',
+    },
+    {
+      path: '/admin/audit',
+      label: (t) => t.shell.menuAuditChain,
+      icon: <SafetyCertificateOutlined />,
+      permission: 'audit:verify',
     },
   ],
 };

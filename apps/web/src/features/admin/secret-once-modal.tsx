@@ -41,7 +41,7 @@ export function SecretOnceModal({
             <Typography.Text
               className="odmv-mono"
               copyable={{ text: i.value }}
-              style={{ wordBreak: 'break-all' }}
+              style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}
             >
               {i.value}
             </Typography.Text>

@@ -3,6 +3,7 @@ import { Empty, Timeline, Typography } from 'antd';
 import { OutcomeTag } from '../../app/components/status-tags.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
+import { useAuditActionLabel } from '../../app/labels.tsx';
 
 const isRole = (r: string | null): r is Role => r !== null && (ROLES as readonly string[]).includes(r);
 
@@ -16,6 +17,7 @@ export function detailsText(details: Record<string, unknown>): string {
 /** A record's history, newest first, from its audit events. */
 export function HistoryTimeline({ events }: { events: AuditEventDto[] }) {
   const { t, pick } = useI18n();
+  const actionLabel = useAuditActionLabel();
   if (events.length === 0)
     return <Empty description={t.vehicle.noHistory} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const sorted = [...events].sort((a, b) => b.seq - a.seq);
@@ -29,8 +31,12 @@ export function HistoryTimeline({ events }: { events: AuditEventDto[] }) {
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               {formatDateTime(e.at)}
             </Typography.Text>
-            <Typography.Text strong className="odmv-mono">
-              {e.action}
+            <Typography.Text
+              strong
+              className={actionLabel(e.action) === e.action ? 'odmv-mono' : undefined}
+              title={e.action}
+            >
+              {actionLabel(e.action)}
             </Typography.Text>{' '}
             <OutcomeTag outcome={e.outcome} />
             <br />

@@ -63,7 +63,7 @@ export function VehicleDetailPage() {
           </Col>
         </Row>
         <Card title={`${t.violation.listTitle} (${violations.length})`}>
-          <ViolationsTable items={violations} />
+          <ViolationsTable items={violations} showPlate={false} />
         </Card>
       </Space>
     </div>

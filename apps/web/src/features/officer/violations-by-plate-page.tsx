@@ -59,7 +59,12 @@ export function ViolationsByPlatePage() {
           ) : q.data && q.data.items.length === 0 ? (
             <Empty description={t.citizen.noViolations} />
           ) : (
-            <ViolationsTable items={q.data?.items ?? []} totals={q.data?.totals} loading={q.isPending} />
+            <ViolationsTable
+              items={q.data?.items ?? []}
+              totals={q.data?.totals}
+              loading={q.isPending}
+              showPlate={false}
+            />
           )}
         </Card>
       )}

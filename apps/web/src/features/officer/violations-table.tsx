@@ -12,10 +12,13 @@ export function ViolationsTable({
   items,
   totals,
   loading,
+  showPlate = true,
 }: {
   items: ViolationDto[];
   totals?: ViolationList['totals'];
   loading?: boolean;
+  /** false where every row has the same plate (a vehicle's own page). */
+  showPlate?: boolean;
 }) {
   const t = useT();
   const me = useCurrentUser();
@@ -29,66 +32,73 @@ export function ViolationsTable({
       (e: unknown) => void message.error(isApiError(e) ? e.message : t.common.networkError),
     );
 
+  // Sized to fit a 1366 px screen without scrolling: the offence takes what is left, and the money
+  // is one column (what is owed today, with the fine and any late fee under it).
   const columns: TableColumnsType<ViolationDto> = [
     {
       key: 'time',
       title: t.violation.time,
       dataIndex: 'occurredAt',
-      width: 150,
-      render: (v: string) => formatDateTime(v),
+      width: 140,
+      render: (v: string) => <span className="odmv-nowrap">{formatDateTime(v)}</span>,
     },
-    { key: 'plate', title: t.violation.plate, dataIndex: 'plate', width: 110 },
+    ...(showPlate
+      ? [
+          {
+            key: 'plate',
+            title: t.violation.plate,
+            dataIndex: 'plate',
+            width: 105,
+            render: (p: string) => <span className="odmv-nowrap">{p}</span>,
+          },
+        ]
+      : []),
     {
       key: 'desc',
       title: t.violation.description,
-      width: 260,
       render: (_, v) => (
         <>
           {v.description}
-          <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {t.violation.code} {v.code}
           </Typography.Text>
         </>
       ),
     },
-    { key: 'place', title: t.violation.place, dataIndex: 'place', width: 200 },
+    { key: 'place', title: t.violation.place, dataIndex: 'place', width: 160 },
     {
       key: 'status',
       title: t.violation.status,
       dataIndex: 'status',
-      width: 120,
+      width: 124,
       render: (s: ViolationDto['status']) => <ViolationStatusTag status={s} />,
     },
-    { key: 'points', title: t.violation.points, dataIndex: 'points', width: 70, align: 'right' },
-    {
-      key: 'fine',
-      title: t.violation.fine,
-      dataIndex: 'fineFen',
-      width: 110,
-      align: 'right',
-      render: (f: number) => formatFen(f),
-    },
-    {
-      key: 'surcharge',
-      title: t.violation.surcharge,
-      width: 120,
-      align: 'right',
-      render: (_, v) =>
-        v.surchargeFen > 0 ? (
-          <span title={t.violation.daysLate(v.daysLate)}>{formatFen(v.surchargeFen)}</span>
-        ) : (
-          t.common.none
-        ),
-    },
+    { key: 'points', title: t.violation.points, dataIndex: 'points', width: 64, align: 'right' },
     {
       key: 'due',
       title: t.violation.amountDue,
       dataIndex: 'amountDueFen',
-      width: 120,
+      width: 168,
       align: 'right',
-      render: (f: number) => (
-        <span className={f > 0 ? 'odmv-money odmv-money-due' : 'odmv-money'}>{formatFen(f)}</span>
+      render: (_, v) => (
+        <div className="odmv-nowrap">
+          <span className={v.amountDueFen > 0 ? 'odmv-money odmv-money-due' : 'odmv-money'}>
+            {formatFen(v.amountDueFen)}
+          </span>
+          <Typography.Text type="secondary" className="odmv-money" style={{ display: 'block', fontSize: 12 }}>
+            {t.violation.fine} {formatFen(v.fineFen)}
+          </Typography.Text>
+          {v.surchargeFen > 0 && (
+            <Typography.Text
+              type="secondary"
+              className="odmv-money"
+              style={{ display: 'block', fontSize: 12 }}
+              title={t.violation.daysLate(v.daysLate)}
+            >
+              {t.violation.surcharge} {formatFen(v.surchargeFen)}
+            </Typography.Text>
+          )}
+        </div>
       ),
     },
   ];
@@ -96,7 +106,7 @@ export function ViolationsTable({
     columns.push({
       key: 'actions',
       title: t.common.actions,
-      width: 90,
+      width: 84,
       fixed: 'end',
       render: (_, v) =>
         canTransitionViolation(v.status, 'decide') ? (
@@ -118,6 +128,7 @@ export function ViolationsTable({
     });
   }
 
+  const dueIndex = columns.findIndex((c) => c.key === 'due');
   return (
     <Table<ViolationDto>
       data-testid="violations-table"
@@ -127,22 +138,22 @@ export function ViolationsTable({
       columns={columns}
       dataSource={items}
       pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-      scroll={{ x: 1300 }}
+      scroll={{ x: mayDecide ? 960 : 880 }}
       summary={
         totals
           ? () => (
               <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={8}>
+                <Table.Summary.Cell index={0} colSpan={dueIndex}>
                   <Typography.Text strong>
                     {t.violation.totalCount} {totals.count} · {t.violation.totalPoints} {totals.points}
                   </Typography.Text>
                 </Table.Summary.Cell>
-                <Table.Summary.Cell index={8} align="right">
+                <Table.Summary.Cell index={dueIndex} align="right">
                   <span className="odmv-money odmv-money-due" data-testid="violations-amount-due">
                     {formatFen(totals.amountDueFen)}
                   </span>
                 </Table.Summary.Cell>
-                {mayDecide && <Table.Summary.Cell index={9} />}
+                {mayDecide && <Table.Summary.Cell index={dueIndex + 1} />}
               </Table.Summary.Row>
             )
           : undefined

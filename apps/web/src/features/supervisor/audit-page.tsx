@@ -8,6 +8,7 @@ import { OutcomeTag } from '../../app/components/status-tags.tsx';
 import { usePaging } from '../../app/components/use-paging.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
+import { useAuditActionLabel } from '../../app/labels.tsx';
 import { type AuditFilter, useAuditEvents } from './audit-api.ts';
 import { AuditVerify } from './audit-verify.tsx';
 
@@ -21,6 +22,7 @@ export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [form] = Form.useForm<AuditFilter>();
   const q = useAuditEvents(page, pageSize, filter);
+  const actionLabel = useAuditActionLabel();
 
   const columns: TableColumnsType<AuditEventDto> = [
     { key: 'seq', title: t.audit.seq, dataIndex: 'seq', width: 80 },
@@ -49,7 +51,24 @@ export function AuditPage() {
       key: 'action',
       title: t.audit.action,
       dataIndex: 'action',
-      render: (v: string) => <span className="odmv-mono">{v}</span>,
+      // The label, and the code under it (the filter above takes the code).
+      render: (v: string) => {
+        const label = actionLabel(v);
+        return label === v ? (
+          <span className="odmv-mono">{v}</span>
+        ) : (
+          <>
+            {label}
+            <Typography.Text
+              type="secondary"
+              className="odmv-mono"
+              style={{ display: 'block', fontSize: 12 }}
+            >
+              {v}
+            </Typography.Text>
+          </>
+        );
+      },
     },
     {
       key: 'entity',

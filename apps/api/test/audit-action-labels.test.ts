@@ -1,0 +1,101 @@
+import {
+  AUDIT_ACTION_LABELS,
+  auditActionLabel,
+  type VehicleDto,
+  type ViolationList,
+} from '@opendmv/contracts';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/platform/db/client.ts';
+import { createOffice, officeOf, STRONG_PASSWORD, unique } from './admin-support.ts';
+import { startTestApp, type TestApp } from './support/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.close());
+
+const ok = (res: { statusCode: number; body: string }, status = 200) =>
+  expect(res.statusCode, res.body).toBe(status);
+
+/** The operations a working day (and the test suite) performs, each through the HTTP API. */
+async function typicalDay() {
+  const officer = await t.login('officer1');
+  const citizen = await t.login('citizen1');
+  const supervisor = await t.login('supervisor1');
+  const admin = await t.login('admin1');
+
+  // auth.login failure, access.denied
+  ok(
+    await t.anonymous().post('/api/v1/auth/login', { username: 'officer1', password: 'wrong-password' }),
+    401,
+  );
+  ok(await officer.get('/api/v1/audit/events'), 403);
+
+  // person.create, person.reveal, violation.record, violation.decide
+  ok(
+    await officer.post('/api/v1/persons', {
+      idNumber: '34052419800101001X',
+      name: '测试人',
+      phone: '13900001111',
+    }),
+    201,
+  );
+  const vehicles = (await citizen.get('/api/v1/me/vehicles')).json() as { items: VehicleDto[] };
+  const vehicle = vehicles.items[0]!;
+  ok(await officer.post(`/api/v1/persons/${vehicle.ownerId}/reveal`, { purpose: '窗口业务核对身份' }));
+  ok(
+    await officer.post('/api/v1/violations', {
+      code: '1625',
+      occurredAt: '2026-11-20T08:15:00+08:00',
+      place: '人民路与解放路口',
+      plate: vehicle.plate!,
+    }),
+    201,
+  );
+  const open = (await citizen.get('/api/v1/me/violations?status=unhandled')).json() as ViolationList;
+  ok(await officer.post(`/api/v1/violations/${open.items[0]!.id}/decide`));
+
+  // office.create, staff.create/unlock/disable/enable, api-token.create/revoke
+  const office = await officeOf(admin);
+  await createOffice(admin, office.id, 'branch');
+  const created = await admin.post('/api/v1/staff', {
+    username: unique('lbl_'),
+    displayName: '测试民警',
+    role: 'officer',
+    officeId: office.id,
+    password: STRONG_PASSWORD,
+  });
+  ok(created, 201);
+  const staffId = (created.json() as { staff: { id: string } }).staff.id;
+  for (const action of ['unlock', 'disable', 'enable'])
+    ok(await admin.post(`/api/v1/staff/${staffId}/${action}`));
+  const token = await admin.post('/api/v1/api-tokens', {
+    name: '测试终端',
+    kind: 'kiosk',
+    officeId: office.id,
+  });
+  ok(token, 201);
+  ok(await admin.post(`/api/v1/api-tokens/${(token.json() as { token: { id: string } }).token.id}/revoke`));
+
+  // audit.verify, auth.logout
+  ok(await supervisor.get('/api/v1/audit/verify'));
+  ok(await citizen.post('/api/v1/auth/logout'), 204);
+}
+
+describe('audit action labels', () => {
+  it('has a Chinese and an English label for every action in the audit log after a typical day', async () => {
+    await typicalDay();
+    const rows = await queryRows<{ action: string }>(
+      t.app.ctx.db,
+      sql`select distinct action from audit_log order by action`,
+    );
+    const actions = rows.map((r) => r.action);
+    // The day above reached every kind of write the API has today (violation.pay has no route yet).
+    const expected = Object.keys(AUDIT_ACTION_LABELS).filter((a) => a !== 'violation.pay');
+    expect(actions).toEqual(expect.arrayContaining(expected));
+    const unlabelled = actions.filter((a) => !auditActionLabel(a)?.zh || !auditActionLabel(a)?.en);
+    expect(unlabelled).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Label } from '../registry/vehicle.ts';
+
+/**
+ * Display labels of the audit-log actions (`audit_log.action`) the API writes. The log keeps the
+ * code; screens show the label and fall back to the code for an action not listed here. A test on
+ * the API side checks that every action found in the log after typical operations has a label.
+ */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
+  'auth.login': { zh: '登录', en: 'Sign-in' },
+  'auth.logout': { zh: '退出登录', en: 'Sign-out' },
+  'access.denied': { zh: '越权访问被拒绝', en: 'Access denied' },
+  'person.create': { zh: '新建人员档案', en: 'Person record created' },
+  'person.reveal': { zh: '查看完整身份信息', en: 'Full ID number and phone shown' },
+  'violation.record': { zh: '录入交通违法', en: 'Violation recorded' },
+  'violation.decide': { zh: '违法处理（处罚决定）', en: 'Violation decided (penalty decision)' },
+  'violation.pay': { zh: '缴纳罚款', en: 'Fine paid' },
+  'office.create': { zh: '新建机构', en: 'Office created' },
+  'staff.create': { zh: '新建工作人员账号', en: 'Staff account created' },
+  'staff.unlock': { zh: '解除账号锁定', en: 'Staff account unlocked' },
+  'staff.disable': { zh: '停用工作人员账号', en: 'Staff account disabled' },
+  'staff.enable': { zh: '启用工作人员账号', en: 'Staff account re-enabled' },
+  'api-token.create': { zh: '新建接口令牌', en: 'API token created' },
+  'api-token.revoke': { zh: '吊销接口令牌', en: 'API token revoked' },
+  'audit.verify': { zh: '校验审计链', en: 'Audit chain verified' },
+  'demo.seed': { zh: '加载演示数据', en: 'Demo data loaded' },
+};
+
+/** The label of an audit action, or undefined for a code not in the table (show the code then). */
+export const auditActionLabel = (action: string): Label | undefined =>
+  Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action] : undefined;
