@@ -119,6 +119,7 @@ export async function login(
 }
 
 export async function logout(ctx: AppContext, sessionHash: string, actor: AuditActor): Promise<void> {
+  forgetSession(sessionHash);
   await ctx.db.transaction(async (tx) => {
     await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(eq(sessions.tokenHash, sessionHash));
     await appendAudit(tx, actor, {
@@ -140,10 +141,40 @@ export async function resolvePrincipal(
   const cookie = req.cookies?.[cookieName];
   if (!cookie) return null;
   const tokenHash = sha256(cookie);
-  const row = await findLiveSession(ctx.db, tokenHash, ctx.clock.now());
-  if (row?.user.status !== 'active') return null;
-  return principalOfSession(ctx, tokenHash, row.session.csrfToken, row.user);
+  const now = ctx.clock.now();
+  const cached = sessionCache.get(tokenHash);
+  if (cached && cached.until > Date.now() && cached.expiresAt > now) return cached.principal;
+  const row = await findLiveSession(ctx.db, tokenHash, now);
+  if (row?.user.status !== 'active') {
+    sessionCache.delete(tokenHash);
+    return null;
+  }
+  const principal = await principalOfSession(ctx, tokenHash, row.session.csrfToken, row.user);
+  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
+  sessionCache.set(tokenHash, {
+    principal,
+    expiresAt: row.session.expiresAt,
+    until: Date.now() + SESSION_CACHE_TTL_MS,
+  });
+  return principal;
 }
+
+/**
+ * Sessions resolved in the last few seconds, per API node: the session lookup is the one query
+ * every request would otherwise pay. Logging out drops the entry at once on this node; a session
+ * revoked elsewhere (another node, a disabled account) stays usable here for at most
+ * SESSION_CACHE_TTL_MS.
+ */
+const SESSION_CACHE_TTL_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new Map<
+  string,
+  { principal: Extract<Principal, { kind: 'user' }>; expiresAt: Date; until: number }
+>();
+export const forgetSession = (tokenHash: string): void => {
+  sessionCache.delete(tokenHash);
+};
+export const clearSessionCache = (): void => sessionCache.clear();
 
 export async function principalOfSession(
   ctx: AppContext,

@@ -20,6 +20,7 @@ import { auditLog } from '../../platform/audit/schema.ts';
 import { auditActorOf, type Principal } from '../../platform/auth/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { officeIdsUnder } from '../offices/scope.ts';
 import { toLicenceDto, toPersonDto, toVehicleDto, toViolationDto, violationTotals } from './mappers.ts';
 import * as repo from './repository.ts';
 import { persons, vehicles, violations } from './schema.ts';
@@ -28,12 +29,15 @@ type Meta = { ip: string; requestId: string };
 type Staff = Extract<Principal, { kind: 'user' }>;
 
 /** Registry reads are limited to the 车管所 the staff member works in. */
-const scopeOf = (p: Principal): string | null => (p.kind === 'user' ? p.registryScopePath : p.officePath);
+const scopeOf = async (ctx: AppContext, p: Principal): Promise<string[]> => {
+  const path = p.kind === 'user' ? p.registryScopePath : p.officePath;
+  return path ? officeIdsUnder(ctx.db, path) : [];
+};
 
 /** One box for an ID number, a plate or a VIN: what was typed decides what is searched. */
 export async function searchRegistry(ctx: AppContext, p: Principal, q: string): Promise<SearchResult> {
   const today = ctx.clock.today();
-  const scope = scopeOf(p);
+  const scope = await scopeOf(ctx, p);
   const text = q.trim().toUpperCase();
   const empty = { persons: [], vehicles: [], licences: [] };
   if (/^\d{17}[\dX]$/.test(text)) {
@@ -75,7 +79,7 @@ export async function getPersonDetail(
   locale: Locale,
 ): Promise<PersonDetail> {
   const today = ctx.clock.today();
-  const person = await repo.findPersonById(ctx.db, id, scopeOf(p));
+  const person = await repo.findPersonById(ctx.db, id, await scopeOf(ctx, p));
   if (!person) throw new AppError('NOT_FOUND');
   const [licence, owned, viols] = await Promise.all([
     repo.findLicenceByPerson(ctx.db, id),
@@ -92,7 +96,7 @@ export async function getPersonDetail(
 
 /** The full ID number and phone, for a stated purpose; the read itself is audited. */
 export async function revealPerson(ctx: AppContext, p: Principal, meta: Meta, id: string, purpose: string) {
-  const person = await repo.findPersonById(ctx.db, id, scopeOf(p));
+  const person = await repo.findPersonById(ctx.db, id, await scopeOf(ctx, p));
   if (!person) throw new AppError('NOT_FOUND');
   await recordAudit(ctx.db, auditActorOf(p, meta.ip, meta.requestId), {
     action: 'person.reveal',
@@ -160,7 +164,7 @@ export async function getVehicleDetail(
   locale: Locale,
 ): Promise<VehicleDetail> {
   const today = ctx.clock.today();
-  const found = await repo.findVehicleById(ctx.db, id, scopeOf(p));
+  const found = await repo.findVehicleById(ctx.db, id, await scopeOf(ctx, p));
   if (!found) throw new AppError('NOT_FOUND');
   const [owner, viols] = await Promise.all([
     repo.findPersonById(ctx.db, found.vehicle.ownerId, null),
@@ -199,7 +203,7 @@ export async function getVehicleDetail(
 }
 
 export async function getLicenceDetail(ctx: AppContext, p: Principal, id: string) {
-  const licence = await repo.findLicenceById(ctx.db, id, scopeOf(p));
+  const licence = await repo.findLicenceById(ctx.db, id, await scopeOf(ctx, p));
   if (!licence) throw new AppError('NOT_FOUND');
   const holder = await repo.findPersonById(ctx.db, licence.personId, null);
   return { licence: toLicenceDto(licence, ctx.clock.today()), holder: toPersonDto(holder!) };
@@ -215,7 +219,7 @@ export async function listViolationsForPlate(
   const rows = await repo.listViolationsByPlate(ctx.db, normalizePlate(q.plate), {
     status: q.status,
     limit: q.limit,
-    scopePath: scopeOf(p),
+    scopeIds: await scopeOf(ctx, p),
   });
   const items = rows.map((r) => toViolationDto(r, today, locale));
   return { items, totals: violationTotals(items) };

@@ -4,41 +4,35 @@ import { offices } from '../offices/schema.ts';
 import type { LicenceRow, PersonRow, VehicleRow, ViolationRow } from './mappers.ts';
 import { drivingLicences, persons, vehicles, violations } from './schema.ts';
 
-/** Rows of a table whose office lies under a scope path (null scope = no restriction). */
+/** Rows of a table whose office is one of the scope's offices (null scope = no restriction). */
 const inScope = (
   officeIdCol:
     | typeof persons.officeId
     | typeof vehicles.officeId
     | typeof violations.officeId
     | typeof drivingLicences.officeId,
-  scopePath: string | null,
-): SQL | undefined =>
-  scopePath === null
-    ? undefined
-    : inArray(
-        officeIdCol,
-        sql`(SELECT ${offices.id} FROM ${offices} WHERE starts_with(${offices.path}, ${scopePath}))`,
-      );
+  scopeIds: string[] | null,
+): SQL | undefined => (scopeIds === null ? undefined : inArray(officeIdCol, scopeIds));
 
 export const findPersonById = async (
   db: Executor,
   id: string,
-  scopePath: string | null,
+  scopeIds: string[] | null,
 ): Promise<PersonRow | undefined> =>
   (
     await db
       .select()
       .from(persons)
-      .where(and(eq(persons.id, id), inScope(persons.officeId, scopePath)))
+      .where(and(eq(persons.id, id), inScope(persons.officeId, scopeIds)))
       .limit(1)
   )[0];
 
-export const findPersonByIdHash = async (db: Executor, hash: string, scopePath: string | null) =>
+export const findPersonByIdHash = async (db: Executor, hash: string, scopeIds: string[] | null) =>
   (
     await db
       .select()
       .from(persons)
-      .where(and(eq(persons.idNumberHash, hash), inScope(persons.officeId, scopePath)))
+      .where(and(eq(persons.idNumberHash, hash), inScope(persons.officeId, scopeIds)))
       .limit(1)
   )[0];
 
@@ -48,33 +42,33 @@ export const findLicenceByPerson = async (db: Executor, personId: string): Promi
 export const findLicenceById = async (
   db: Executor,
   id: string,
-  scopePath: string | null,
+  scopeIds: string[] | null,
 ): Promise<LicenceRow | undefined> =>
   (
     await db
       .select()
       .from(drivingLicences)
-      .where(and(eq(drivingLicences.id, id), inScope(drivingLicences.officeId, scopePath)))
+      .where(and(eq(drivingLicences.id, id), inScope(drivingLicences.officeId, scopeIds)))
       .limit(1)
   )[0];
 
 export const listVehiclesOfOwner = (db: Executor, ownerId: string): Promise<VehicleRow[]> =>
   db.select().from(vehicles).where(eq(vehicles.ownerId, ownerId)).orderBy(vehicles.registrationDate);
 
-export const findVehicleById = async (db: Executor, id: string, scopePath: string | null) =>
+export const findVehicleById = async (db: Executor, id: string, scopeIds: string[] | null) =>
   (
     await db
       .select({ vehicle: vehicles, ownerName: persons.name })
       .from(vehicles)
       .innerJoin(persons, eq(persons.id, vehicles.ownerId))
-      .where(and(eq(vehicles.id, id), inScope(vehicles.officeId, scopePath)))
+      .where(and(eq(vehicles.id, id), inScope(vehicles.officeId, scopeIds)))
       .limit(1)
   )[0];
 
 export const findVehicleByPlateOrVin = async (
   db: Executor,
   key: { plate?: string; vin?: string },
-  scopePath: string | null,
+  scopeIds: string[] | null,
 ) =>
   db
     .select({ vehicle: vehicles, ownerName: persons.name })
@@ -83,29 +77,54 @@ export const findVehicleByPlateOrVin = async (
     .where(
       and(
         key.plate ? eq(vehicles.plate, key.plate) : eq(vehicles.vin, key.vin ?? ''),
-        inScope(vehicles.officeId, scopePath),
+        inScope(vehicles.officeId, scopeIds),
       ),
     )
     .limit(5);
 
 /** The most frequent query of all: a plate's violations, newest first (index plate, occurred_at desc). */
+/**
+ * The hot shape (a staff lookup within its scope, any status) as a named prepared statement per
+ * database handle: no query building per request, and PostgreSQL plans it once per connection.
+ */
+const preparedByPlate = new WeakMap<Executor, ReturnType<typeof prepareByPlate>>();
+const prepareByPlate = (db: Executor) =>
+  db
+    .select()
+    .from(violations)
+    .where(
+      and(
+        eq(violations.plate, sql.placeholder('plate')),
+        sql`${violations.officeId} = ANY(${sql.placeholder('ids')}::uuid[])`,
+      ),
+    )
+    .orderBy(desc(violations.occurredAt))
+    .limit(sql.placeholder('limit'))
+    .prepare('violations_by_plate');
+
 export const listViolationsByPlate = (
   db: Executor,
   plate: string,
-  opts: { status?: ViolationRow['status']; limit: number; scopePath: string | null },
-): Promise<ViolationRow[]> =>
-  db
+  opts: { status?: ViolationRow['status']; limit: number; scopeIds: string[] | null },
+): Promise<ViolationRow[]> => {
+  if (!opts.status && opts.scopeIds) {
+    let q = preparedByPlate.get(db);
+    if (!q) preparedByPlate.set(db, (q = prepareByPlate(db)));
+    return q.execute({ plate, ids: opts.scopeIds, limit: opts.limit });
+  }
+  return db
     .select()
     .from(violations)
     .where(
       and(
         eq(violations.plate, plate),
         opts.status ? eq(violations.status, opts.status) : undefined,
-        inScope(violations.officeId, opts.scopePath),
+        inScope(violations.officeId, opts.scopeIds),
       ),
     )
     .orderBy(desc(violations.occurredAt))
     .limit(opts.limit);
+};
 
 /** A person's violations: as the recorded driver, or on a vehicle they own. */
 export const listViolationsOfPerson = (
@@ -143,13 +162,13 @@ export const listViolationsOfVehicle = (
 export const findViolationById = async (
   db: Executor,
   id: string,
-  scopePath: string | null,
+  scopeIds: string[] | null,
 ): Promise<ViolationRow | undefined> =>
   (
     await db
       .select()
       .from(violations)
-      .where(and(eq(violations.id, id), inScope(violations.officeId, scopePath)))
+      .where(and(eq(violations.id, id), inScope(violations.officeId, scopeIds)))
       .limit(1)
   )[0];
 

@@ -50,7 +50,7 @@ export async function listMyViolations(
       ? await listViolationsByPlate(ctx.db, query.plate, {
           status: query.status,
           limit: 100,
-          scopePath: null,
+          scopeIds: null,
         })
       : [];
   } else {

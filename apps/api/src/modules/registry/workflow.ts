@@ -11,6 +11,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { auditActorOf } from '../../platform/auth/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { officeIdsUnder } from '../offices/scope.ts';
 import type { ViolationRow } from './mappers.ts';
 import { findViolationById, lockViolation } from './repository.ts';
 import { drivingLicences, vehicles, violations } from './schema.ts';
@@ -36,7 +37,8 @@ export async function transitionViolation(
   action: ViolationAction,
 ): Promise<ViolationRow> {
   if (!can(p.role, ACTION_PERMISSION[action])) throw new AppError('FORBIDDEN');
-  const scope = p.kind === 'user' ? p.registryScopePath : p.officePath;
+  const scopePath = p.kind === 'user' ? p.registryScopePath : p.officePath;
+  const scope = scopePath ? await officeIdsUnder(ctx.db, scopePath) : [];
   if (!(await findViolationById(ctx.db, id, scope))) throw new AppError('NOT_FOUND');
   return ctx.db.transaction(async (tx) => {
     const row = (await lockViolation(tx, id))!;

@@ -15,6 +15,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { inLocale } from '../../platform/http/locale.ts';
 import { hashPassword } from '../identity/passwords.ts';
+import { clearSessionCache } from '../identity/service.ts';
 import { newTotpSecret, totpUri } from '../identity/totp.ts';
 import { assertInScope, fieldError, getOfficeInScope, scopePathOf } from '../offices/index.ts';
 import { passwordProblem } from './password-policy.ts';
@@ -200,7 +201,10 @@ export async function changeStaff(
       if (u.status !== change.from) throw new AppError('ILLEGAL_TRANSITION');
       user = await updateUser(tx, staffId, { status: change.to, updatedAt: now, updatedBy: by });
       details = { from: change.from, to: change.to };
-      if (action === 'disable') details.sessionsRevoked = await revokeSessionsOf(tx, staffId, now);
+      if (action === 'disable') {
+        details.sessionsRevoked = await revokeSessionsOf(tx, staffId, now);
+        clearSessionCache(); // this node forgets them at once; other nodes within the cache TTL
+      }
     }
     await appendAudit(tx, actor, {
       action: `staff.${action}`,
