@@ -1,23 +1,10 @@
-import {
-  auditChainReportSchema,
-  auditEventPageSchema,
-  auditEventsQuerySchema,
-  errorBodySchema,
-} from '@opendmv/contracts';
+import { auditChainReportSchema, auditEventPageSchema, auditEventsQuerySchema } from '@opendmv/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { principalOf } from '../../platform/auth/plugin.ts';
 import { auditActorOf } from '../../platform/auth/principal.ts';
+import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import { searchAuditEvents, verifyAuditLog } from './service.ts';
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
 
 export async function auditRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   type Locale,
   loginBodySchema,
   type Me,
@@ -13,16 +12,9 @@ import { z } from 'zod';
 import { userOf } from '../../platform/auth/plugin.ts';
 import { auditActorOf, type Principal } from '../../platform/auth/principal.ts';
 import { inLocale, localeOf } from '../../platform/http/locale.ts';
+import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import { findOfficeById } from '../offices/repository.ts';
 import { login, logout } from './service.ts';
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  423: errorBodySchema,
-  429: errorBodySchema,
-};
 
 /** The account as the web app sees it; the office name in the caller's language. */
 async function buildMe(

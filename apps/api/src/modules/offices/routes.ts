@@ -1,20 +1,12 @@
-import { createOfficeBodySchema, errorBodySchema, officeSchema } from '@opendmv/contracts';
+import { createOfficeBodySchema, officeSchema } from '@opendmv/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../platform/auth/plugin.ts';
 import { auditActorOf } from '../../platform/auth/principal.ts';
 import { localeOf } from '../../platform/http/locale.ts';
+import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import { createOffice, listOffices } from './service.ts';
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
 
 export async function officesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

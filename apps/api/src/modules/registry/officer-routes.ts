@@ -1,6 +1,5 @@
 import {
   createPersonBodySchema,
-  errorBodySchema,
   idParamsSchema,
   licenceDetailSchema,
   personDetailSchema,
@@ -18,17 +17,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { principalOf, userOf } from '../../platform/auth/plugin.ts';
 import { localeOf } from '../../platform/http/locale.ts';
+import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import { toViolationDto } from './mappers.ts';
 import * as svc from './officer-service.ts';
 import { transitionViolation } from './workflow.ts';
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-};
 const tags = ['registry'];
 
 /** Window officers and supervisors: look up and act on the registry, within their office's scope. */

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
-import { offices } from '../offices/schema.ts';
 import type { LicenceRow, PersonRow, VehicleRow, ViolationRow } from './mappers.ts';
 import { drivingLicences, persons, vehicles, violations } from './schema.ts';
 
@@ -108,8 +107,8 @@ export const listViolationsByPlate = (
   opts: { status?: ViolationRow['status']; limit: number; scopeIds: string[] | null },
 ): Promise<ViolationRow[]> => {
   if (!opts.status && opts.scopeIds) {
-    let q = preparedByPlate.get(db);
-    if (!q) preparedByPlate.set(db, (q = prepareByPlate(db)));
+    const q = preparedByPlate.get(db) ?? prepareByPlate(db);
+    preparedByPlate.set(db, q);
     return q.execute({ plate, ids: opts.scopeIds, limit: opts.limit });
   }
   return db

@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   licenceSchema,
   personSchema,
   vehicleSchema,
@@ -11,9 +10,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userOf } from '../../platform/auth/plugin.ts';
 import { localeOf } from '../../platform/http/locale.ts';
+import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import { getMyLicence, getMyPerson, listMyVehicles, listMyViolations } from './self-service.ts';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 const tags = ['me'];
 
 /** A citizen's own data: the 12123 home. */

@@ -1,7 +1,6 @@
 import {
   createdStaffSchema,
   createStaffBodySchema,
-  errorBodySchema,
   idParamsSchema,
   pageOf,
   pageQuerySchema,
@@ -14,16 +13,8 @@ import { z } from 'zod';
 import { principalOf } from '../../platform/auth/plugin.ts';
 import { auditActorOf } from '../../platform/auth/principal.ts';
 import { localeOf } from '../../platform/http/locale.ts';
+import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import { changeStaff, createStaff, listRoles, listStaff, type StaffAction } from './service.ts';
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
 
 const staffQuerySchema = pageQuerySchema.extend({ officeId: z.uuid().optional() });
 const staffPageSchema = pageOf(staffSchema).meta({ id: 'StaffPage' });

@@ -2,7 +2,6 @@ import {
   apiTokenSchema,
   createApiTokenBodySchema,
   createdApiTokenSchema,
-  errorBodySchema,
   idParamsSchema,
   pageOf,
   pageQuerySchema,
@@ -12,16 +11,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../../platform/auth/plugin.ts';
 import { auditActorOf } from '../../../platform/auth/principal.ts';
+import { ERROR_RESPONSES as errors } from '../../../platform/http/responses.ts';
 import { createApiToken, getDeviceSelf, listApiTokens, revokeApiToken } from './service.ts';
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
 
 const apiTokenPageSchema = pageOf(apiTokenSchema).meta({ id: 'ApiTokenPage' });
 export const deviceSelfSchema = z
