@@ -113,42 +113,21 @@ export async function loadSmall(
     counts.users = base.users.length;
     counts.apiTokens = base.apiTokens.length;
     lap('base');
-    counts.persons = 0;
-    for (const batch of batches(
-      map(gen.persons(), (p) => withDates(personRow(p, ctx.pii))),
-      BATCH,
-    )) {
-      await tx.insert(persons).values(batch);
-      counts.persons += batch.length;
+    // One table after another, in batches, in foreign-key order.
+    const passes = [
+      ['persons', persons, map(gen.persons(), (p) => withDates(personRow(p, ctx.pii)))],
+      ['drivingLicences', drivingLicences, map(gen.licences(), (l) => withDates(licenceRow(l)))],
+      ['vehicles', vehicles, map(gen.vehicles(), (v) => withDates(vehicleRow(v)))],
+      ['violations', violations, map(gen.violations(), (v) => withDates(violationRow(v)))],
+    ] as const;
+    for (const [name, table, rows] of passes) {
+      counts[name] = 0;
+      for (const batch of batches(rows as Iterable<Record<string, unknown>>, BATCH)) {
+        await tx.insert(table).values(batch as never);
+        counts[name] += batch.length;
+      }
+      lap(name);
     }
-    lap('persons');
-    counts.drivingLicences = 0;
-    for (const batch of batches(
-      map(gen.licences(), (l) => withDates(licenceRow(l))),
-      BATCH,
-    )) {
-      await tx.insert(drivingLicences).values(batch);
-      counts.drivingLicences += batch.length;
-    }
-    lap('drivingLicences');
-    counts.vehicles = 0;
-    for (const batch of batches(
-      map(gen.vehicles(), (v) => withDates(vehicleRow(v))),
-      BATCH,
-    )) {
-      await tx.insert(vehicles).values(batch);
-      counts.vehicles += batch.length;
-    }
-    lap('vehicles');
-    counts.violations = 0;
-    for (const batch of batches(
-      map(gen.violations(), (v) => withDates(violationRow(v))),
-      BATCH,
-    )) {
-      await tx.insert(violations).values(batch);
-      counts.violations += batch.length;
-    }
-    lap('violations');
     const { action, details } = auditDetails(gen, size, counts);
     await appendAudit(tx, SYSTEM_ACTOR, { action, entityType: 'system', details });
   });
