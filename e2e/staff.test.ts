@@ -122,3 +122,26 @@ describe('administrator: audit chain page from the menu', () => {
     });
   }
 });
+
+describe('administrator: open a branch through the office form', () => {
+  it('picks the parent in the office tree select, then the kind, and sees the new branch in the tree', async () => {
+    const { context, page } = await newPage(browser, { lang: 'en' });
+    try {
+      await loginThroughUi(page, demoAccount('admin1'));
+      await page.waitForURL('**/admin');
+      const form = page.getByTestId('create-office-form');
+      await form.locator('.ant-select').first().click();
+      await page.locator('.ant-select-tree-title').filter({ hasText: /CGS$/ }).first().click();
+      await form.locator('.ant-select').nth(1).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await form.locator('input#code').fill('BR-E2E');
+      await form.locator('input#nameZh').fill('测试分所');
+      await form.locator('input#nameEn').fill('E2E Test Branch');
+      await page.getByTestId('create-office-submit').click();
+      await expect.poll(() => page.getByTestId('office-tree').innerText()).toContain('E2E Test Branch');
+      await screenshot(page, 'admin-office-created-en');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,11 +1,11 @@
 import { OFFICE_CHILD_KINDS, type OfficeKind } from '@opendmv/contracts';
-import { Alert, App, Button, Form, Input, Select, TreeSelect } from 'antd';
+import { Alert, App, Button, Form, Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { isApiError } from '../../app/api/client.ts';
 import { applyFieldErrors } from '../../app/api/form-errors.ts';
 import { useT } from '../../app/i18n/i18n-provider.tsx';
 import { type CreateOfficeBody, useCreateOffice } from './admin-api.ts';
-import { useOfficeTree } from './office-tree-data.tsx';
+import { OfficeSelect, useOfficeTree } from './office-tree-data.tsx';
 
 const NO_KINDS: readonly OfficeKind[] = [];
 const FIELDS = ['parentId', 'kind', 'code', 'nameZh', 'nameEn', 'address'] as const;
@@ -15,7 +15,7 @@ export function CreateOfficeForm({ parentId }: { parentId?: string }) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateOfficeBody>();
-  const { tree, byId } = useOfficeTree();
+  const { byId } = useOfficeTree();
   const create = useCreateOffice();
   const [error, setError] = useState<string | null>(null);
   const selectedParent = Form.useWatch('parentId', form);
@@ -63,13 +63,7 @@ export function CreateOfficeForm({ parentId }: { parentId?: string }) {
         label={t.admin.parent}
         rules={[{ required: true, message: t.auth.required }]}
       >
-        <TreeSelect
-          treeData={tree}
-          treeDefaultExpandAll
-          showSearch
-          treeNodeFilterProp="label"
-          treeNodeLabelProp="label"
-        />
+        <OfficeSelect />
       </Form.Item>
       <Form.Item
         name="kind"

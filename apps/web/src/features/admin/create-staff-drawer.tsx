@@ -1,11 +1,11 @@
 import { roleLabels, STAFF_ROLES } from '@opendmv/contracts';
-import { Alert, Button, Drawer, Form, Input, Select, Space, TreeSelect } from 'antd';
+import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../app/api/client.ts';
 import { applyFieldErrors } from '../../app/api/form-errors.ts';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 import { type CreatedStaff, type CreateStaffBody, useCreateStaff } from './admin-api.ts';
-import { useOfficeTree } from './office-tree-data.tsx';
+import { OfficeSelect } from './office-tree-data.tsx';
 
 const FIELDS = ['username', 'displayName', 'role', 'officeId', 'password'] as const;
 
@@ -20,7 +20,6 @@ export function CreateStaffDrawer({
 }) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<CreateStaffBody>();
-  const { tree } = useOfficeTree();
   const create = useCreateStaff();
   const [error, setError] = useState<string | null>(null);
 
@@ -92,13 +91,7 @@ export function CreateStaffDrawer({
           <Select options={STAFF_ROLES.map((r) => ({ value: r, label: pick(roleLabels[r]) }))} />
         </Form.Item>
         <Form.Item name="officeId" label={t.admin.office} rules={[required]}>
-          <TreeSelect
-            treeData={tree}
-            treeDefaultExpandAll
-            showSearch
-            treeNodeFilterProp="label"
-            treeNodeLabelProp="label"
-          />
+          <OfficeSelect />
         </Form.Item>
         <Form.Item
           name="password"

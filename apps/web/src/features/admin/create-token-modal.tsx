@@ -1,10 +1,10 @@
-import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../app/api/client.ts';
 import { applyFieldErrors } from '../../app/api/form-errors.ts';
 import { useT } from '../../app/i18n/i18n-provider.tsx';
 import { type CreateApiTokenBody, type CreatedApiToken, useCreateToken } from './admin-api.ts';
-import { useOfficeTree } from './office-tree-data.tsx';
+import { OfficeSelect } from './office-tree-data.tsx';
 
 const FIELDS = ['name', 'kind', 'officeId'] as const;
 
@@ -19,7 +19,6 @@ export function CreateTokenModal({
 }) {
   const t = useT();
   const [form] = Form.useForm<CreateApiTokenBody>();
-  const { tree } = useOfficeTree();
   const create = useCreateToken();
   const [error, setError] = useState<string | null>(null);
 
@@ -82,13 +81,7 @@ export function CreateTokenModal({
           label={t.admin.office}
           rules={[{ required: true, message: t.auth.required }]}
         >
-          <TreeSelect
-            treeData={tree}
-            treeDefaultExpandAll
-            showSearch
-            treeNodeFilterProp="label"
-            treeNodeLabelProp="label"
-          />
+          <OfficeSelect />
         </Form.Item>
       </Form>
     </Modal>

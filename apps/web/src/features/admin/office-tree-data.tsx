@@ -1,5 +1,5 @@
 import type { OfficeDto } from '@opendmv/contracts';
-import { Tag } from 'antd';
+import { Tag, TreeSelect, type TreeSelectProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 import { useOffices } from './admin-api.ts';
@@ -57,4 +57,19 @@ export function useOfficeTree() {
     : [];
   const byId = new Map((q.data?.items ?? []).map((o) => [o.id, o]));
   return { query: q, tree, byId, name };
+}
+
+/** A searchable office picker over the caller's office tree (a Form.Item child: value/onChange come from the form). */
+export function OfficeSelect(props: Omit<TreeSelectProps, 'treeData'>) {
+  const { tree } = useOfficeTree();
+  return (
+    <TreeSelect
+      treeData={tree}
+      treeDefaultExpandAll
+      showSearch
+      treeNodeFilterProp="label"
+      treeNodeLabelProp="label"
+      {...props}
+    />
+  );
 }

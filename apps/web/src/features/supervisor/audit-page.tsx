@@ -34,16 +34,7 @@ export function AuditPage() {
       render: (_, e) => (
         <>
           {isRole(e.actorRole) ? pick(roleLabels[e.actorRole]) : (e.actorRole ?? t.audit.system)}
-          {e.actorId && (
-            <Typography.Text
-              type="secondary"
-              className="odmv-mono"
-              style={{ display: 'block', fontSize: 12 }}
-              copyable={{ text: e.actorId }}
-            >
-              {e.actorId.slice(0, 8)}
-            </Typography.Text>
-          )}
+          {e.actorId && <ShortId id={e.actorId} />}
         </>
       ),
     },
@@ -77,16 +68,7 @@ export function AuditPage() {
         e.entityType || e.entityId ? (
           <>
             {e.entityType}
-            {e.entityId && (
-              <Typography.Text
-                type="secondary"
-                className="odmv-mono"
-                style={{ display: 'block', fontSize: 12 }}
-                copyable={{ text: e.entityId }}
-              >
-                {e.entityId.slice(0, 8)}
-              </Typography.Text>
-            )}
+            {e.entityId && <ShortId id={e.entityId} />}
           </>
         ) : (
           t.common.none
@@ -170,5 +152,19 @@ export function AuditPage() {
         )}
       </Card>
     </Space>
+  );
+}
+
+/** The first 8 characters of an id, copyable in full, under a label. */
+function ShortId({ id }: { id: string }) {
+  return (
+    <Typography.Text
+      type="secondary"
+      className="odmv-mono"
+      style={{ display: 'block', fontSize: 12 }}
+      copyable={{ text: id }}
+    >
+      {id.slice(0, 8)}
+    </Typography.Text>
   );
 }
