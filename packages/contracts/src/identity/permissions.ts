@@ -21,12 +21,18 @@ export const PERMISSIONS = [
   'staff:manage',
   'token:manage',
   'device:self', // a kiosk or partner system reads its own registration
+  'catalog:manage', // edit business items (new versions)
+  'case:apply', // apply online and follow one's own cases
+  'case:read', // cases handled in one's office scope, deadline lists
+  'case:handle', // window acceptance and the officer's workflow actions
+  'case:supervise', // decisions reserved to supervisors, escalated cases
+  'partner:submit', // a partner system delivers its records
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Roles → permissions. The single table both the API guard and the web app read. */
 export const ROLE_PERMISSIONS = {
-  citizen: ['self:read', 'self:update'],
+  citizen: ['self:read', 'self:update', 'case:apply'],
   officer: [
     'registry:search',
     'person:read',
@@ -38,6 +44,8 @@ export const ROLE_PERMISSIONS = {
     'violation:record',
     'violation:decide',
     'office:read',
+    'case:read',
+    'case:handle',
   ],
   supervisor: [
     'registry:search',
@@ -49,10 +57,20 @@ export const ROLE_PERMISSIONS = {
     'audit:verify',
     'office:read',
     'staff:read',
+    'case:read',
+    'case:supervise',
   ],
-  admin: ['office:read', 'office:manage', 'staff:read', 'staff:manage', 'token:manage', 'audit:verify'],
+  admin: [
+    'office:read',
+    'office:manage',
+    'staff:read',
+    'staff:manage',
+    'token:manage',
+    'audit:verify',
+    'catalog:manage',
+  ],
   agent: [], // acts for owners under an authorization: granted per case by the agency module
-  partner: ['device:self', 'violation:record'],
+  partner: ['device:self', 'violation:record', 'partner:submit'],
   kiosk: ['device:self'],
 } as const satisfies Record<Role, readonly Permission[]>;
 

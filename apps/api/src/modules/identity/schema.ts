@@ -51,6 +51,8 @@ export const apiTokens = pgTable('api_tokens', {
   id: uuidPk(),
   name: text('name').notNull(),
   kind: text('kind', { enum: ['kiosk', 'partner'] }).notNull(),
+  /** For a partner token: which data source it speaks for (hospital, insurer, inspection, tax, post, dealer). */
+  partnerSource: text('partner_source'),
   officeId: uuid('office_id')
     .notNull()
     .references(() => offices.id),

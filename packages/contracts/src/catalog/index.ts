@@ -1,0 +1,6 @@
+export * from './eligibility.ts';
+export * from './item.ts';
+export * from './predicate.ts';
+export * from './snapshot.ts';
+export * from './workflow.ts';
+export * from './working-days.ts';
