@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { localizedSchema } from '../catalog/item.ts';
+import { channelSchema, deliveryOptionSchema, localizedSchema, subjectKindSchema } from '../catalog/item.ts';
 import { caseActionSchema, caseStateSchema } from '../catalog/workflow.ts';
-import { channelSchema, deliveryOptionSchema, subjectKindSchema } from '../catalog/item.ts';
 
 export const ruleResultSchema = z.object({
   id: z.string(),
@@ -123,7 +122,10 @@ export const caseDetailSchema = caseSummarySchema
     statutoryDueDate: z.iso.date().nullable(),
     pausedSince: z.iso.date().nullable(),
     check: autoCheckSchema,
-    ruleSet: z.string().nullable().meta({ description: 'Fingerprint of the rule set that approved the case by rule' }),
+    ruleSet: z
+      .string()
+      .nullable()
+      .meta({ description: 'Fingerprint of the rule set that approved the case by rule' }),
     correction: z.string().nullable().meta({ description: 'What the officer asked to correct, while open' }),
     events: z.array(caseEventSchema),
     availableActions: z.array(caseActionSchema),
@@ -161,8 +163,14 @@ export type CaseActionRequest = z.infer<typeof caseActionRequestSchema>;
 
 /** Public progress lookup (办件进度查询) by case number and the last four characters of the ID number. */
 export const publicProgressQuerySchema = z.object({
-  number: z.string().trim().regex(/^C\d{14}$/, 'C + 14 digits'),
-  idLast4: z.string().trim().regex(/^\d{3}[\dXx]$/, '4 characters'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^C\d{14}$/, 'C + 14 digits'),
+  idLast4: z
+    .string()
+    .trim()
+    .regex(/^\d{3}[\dXx]$/, '4 characters'),
 });
 export const publicProgressSchema = z
   .object({
@@ -174,3 +182,6 @@ export const publicProgressSchema = z
     steps: z.array(z.object({ toState: caseStateSchema, at: z.iso.datetime({ offset: true }) })),
   })
   .meta({ id: 'PublicProgress' });
+export type CaseList = z.infer<typeof caseListSchema>;
+export type PrecheckResult = z.infer<typeof precheckResultSchema>;
+export type PublicProgress = z.infer<typeof publicProgressSchema>;

@@ -32,7 +32,12 @@ export type CatalogItemSummary = z.infer<typeof catalogItemSummarySchema>;
 
 export const catalogListSchema = z.object({ items: z.array(catalogItemSummarySchema) });
 
-export const outletSchema = z.object({ id: z.uuid(), name: z.string(), kind: z.string(), address: z.string().nullable() });
+export const outletSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  address: z.string().nullable(),
+});
 
 /** The public service guide (办事指南) of one item: generated from the version in force. */
 export const serviceGuideSchema = z

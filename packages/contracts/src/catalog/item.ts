@@ -10,7 +10,10 @@ import { predicateSchema } from './predicate.ts';
 import { workflowSchema } from './workflow.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'YYYY-MM-DD');
-export const localizedSchema = z.strictObject({ zh: z.string().min(1).max(500), en: z.string().min(1).max(500) });
+export const localizedSchema = z.strictObject({
+  zh: z.string().min(1).max(500),
+  en: z.string().min(1).max(500),
+});
 export type Localized = z.infer<typeof localizedSchema>;
 
 export const CHANNELS = ['online', 'kiosk', 'window', 'agency', 'partner-outlet'] as const;
@@ -53,7 +56,10 @@ export const legalSourceSchema = z.strictObject({
 });
 
 export const eligibilityRuleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/).max(60),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(60),
   /** The rule applies only when this holds (e.g. "licence expired 1–3 years"). */
   when: predicateSchema.optional(),
   /** What must hold. */
@@ -66,7 +72,10 @@ export const eligibilityRuleSchema = z.strictObject({
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
 export const materialSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9-]+$/).max(60),
+  code: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(60),
   name: localizedSchema,
   /** `applicant`: uploaded or shown by the applicant; otherwise the data source that supplies it. */
   supplier: z.union([z.literal('applicant'), dataSourceSchema]),
@@ -78,11 +87,17 @@ export type Material = z.infer<typeof materialSchema>;
 
 /** A field the applicant fills in (new address, mortgagee, reason of replacement…). */
 export const formFieldSchema = z.strictObject({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).max(40),
+  key: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9]*$/)
+    .max(40),
   label: localizedSchema,
   type: z.enum(['text', 'phone', 'choice', 'date']),
   required: z.boolean(),
-  options: z.array(z.strictObject({ value: z.string().max(40), label: localizedSchema })).max(20).optional(),
+  options: z
+    .array(z.strictObject({ value: z.string().max(40), label: localizedSchema }))
+    .max(20)
+    .optional(),
   maxLength: z.number().int().min(1).max(500).optional(),
 });
 export type FormField = z.infer<typeof formFieldSchema>;
@@ -121,7 +136,8 @@ export const itemDefinitionSchema = z
       ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'must not precede effectiveFrom' });
     const ids = new Set<string>();
     d.eligibility.forEach((r, i) => {
-      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: ['eligibility', i, 'id'], message: 'duplicate' });
+      if (ids.has(r.id))
+        ctx.addIssue({ code: 'custom', path: ['eligibility', i, 'id'], message: 'duplicate' });
       ids.add(r.id);
     });
     if (d.instantApproval && !d.workflow.transitions.some((t) => t.action === 'instant-approve'))

@@ -23,8 +23,13 @@ export const caseStateSchema = z.enum(CASE_STATES);
 export type CaseState = z.infer<typeof caseStateSchema>;
 
 /** States a case never leaves. */
-export const FINAL_CASE_STATES = ['completed', 'rejected', 'withdrawn'] as const satisfies readonly CaseState[];
-export const isFinalState = (s: CaseState): boolean => (FINAL_CASE_STATES as readonly CaseState[]).includes(s);
+export const FINAL_CASE_STATES = [
+  'completed',
+  'rejected',
+  'withdrawn',
+] as const satisfies readonly CaseState[];
+export const isFinalState = (s: CaseState): boolean =>
+  (FINAL_CASE_STATES as readonly CaseState[]).includes(s);
 
 export const CASE_ACTIONS = [
   'submit',
@@ -110,7 +115,8 @@ export const workflowSchema = z
           ctx.addIssue({ code: 'custom', path: ['transitions', i], message: `unknown state ${s}` });
       }
     });
-    if (!known.has('submitted')) ctx.addIssue({ code: 'custom', path: ['states'], message: 'needs submitted' });
+    if (!known.has('submitted'))
+      ctx.addIssue({ code: 'custom', path: ['states'], message: 'needs submitted' });
   });
 export type Workflow = z.infer<typeof workflowSchema>;
 
@@ -125,7 +131,11 @@ export class IllegalCaseTransitionError extends Error {
 }
 
 /** The transition an action takes from a state, or undefined when the workflow has none. */
-export function findTransition(wf: Workflow, from: CaseState, action: CaseAction): WorkflowTransition | undefined {
+export function findTransition(
+  wf: Workflow,
+  from: CaseState,
+  action: CaseAction,
+): WorkflowTransition | undefined {
   return wf.transitions.find((t) => t.action === action && t.from.includes(from));
 }
 
@@ -137,7 +147,11 @@ export function nextCaseState(wf: Workflow, from: CaseState, action: CaseAction)
 }
 
 /** Actions the given workflow roles may take in a state: the buttons a screen shows. */
-export function availableActions(wf: Workflow, state: CaseState, roles: readonly WorkflowRole[]): CaseAction[] {
+export function availableActions(
+  wf: Workflow,
+  state: CaseState,
+  roles: readonly WorkflowRole[],
+): CaseAction[] {
   return wf.transitions
     .filter((t) => t.from.includes(state) && t.roles.some((r) => roles.includes(r)))
     .map((t) => t.action);
@@ -177,7 +191,11 @@ export function standardWorkflow(o: WorkflowTemplateOptions): Workflow {
   const deciders = [...o.approvalRoles] as WorkflowRole[];
   const states: WorkflowStateDef[] = [
     { state: 'submitted' },
-    { state: 'auto-checked', limitDays: o.acceptDays, escalation: { action: 'escalate', toRole: 'supervisor' } },
+    {
+      state: 'auto-checked',
+      limitDays: o.acceptDays,
+      escalation: { action: 'escalate', toRole: 'supervisor' },
+    },
     { state: 'accepted', limitDays: o.reviewDays, escalation: { action: 'escalate', toRole: 'supervisor' } },
     {
       state: 'reviewed',
@@ -185,7 +203,12 @@ export function standardWorkflow(o: WorkflowTemplateOptions): Workflow {
       escalation: { action: o.reviewEscalation, toRole: 'supervisor' },
     },
     { state: 'correction-requested' },
-    { state: 'approved', ...(o.production ? { limitDays: 5, escalation: { action: 'escalate' as const, toRole: 'supervisor' as const } } : {}) },
+    {
+      state: 'approved',
+      ...(o.production
+        ? { limitDays: 5, escalation: { action: 'escalate' as const, toRole: 'supervisor' as const } }
+        : {}),
+    },
     { state: 'rejected' },
     { state: 'completed' },
     { state: 'withdrawn' },
@@ -196,29 +219,68 @@ export function standardWorkflow(o: WorkflowTemplateOptions): Workflow {
     { action: 'auto-check', from: ['submitted'], to: 'auto-checked', roles: ['system'] },
     { action: 'recheck', from: ['auto-checked'], roles: ['system'] },
     ...(o.instant
-      ? [{ action: 'instant-approve' as const, from: ['auto-checked' as const], to: 'approved' as const, roles: ['system' as const] }]
+      ? [
+          {
+            action: 'instant-approve' as const,
+            from: ['auto-checked' as const],
+            to: 'approved' as const,
+            roles: ['system' as const],
+          },
+        ]
       : []),
     { action: 'accept', from: ['auto-checked'], to: 'accepted', roles: ['officer'] },
-    { action: 'request-correction', from: ['auto-checked', 'accepted', 'reviewed'], to: 'correction-requested', roles: ['officer'] },
-    { action: 'answer-correction', from: ['correction-requested'], to: 'accepted', roles: ['applicant', 'officer'] },
+    {
+      action: 'request-correction',
+      from: ['auto-checked', 'accepted', 'reviewed'],
+      to: 'correction-requested',
+      roles: ['officer'],
+    },
+    {
+      action: 'answer-correction',
+      from: ['correction-requested'],
+      to: 'accepted',
+      roles: ['applicant', 'officer'],
+    },
     { action: 'review', from: ['accepted'], to: 'reviewed', roles: ['officer'] },
     { action: 'approve', from: ['reviewed'], to: 'approved', roles: deciders },
     { action: 'reject', from: open, to: 'rejected', roles: deciders },
     { action: 'escalate', from: [...open, 'approved'], roles: ['system'] },
     ...(o.reviewEscalation === 'deem-approve'
-      ? [{ action: 'deem-approve' as const, from: ['reviewed' as const], to: 'approved' as const, roles: ['system' as const] }]
+      ? [
+          {
+            action: 'deem-approve' as const,
+            from: ['reviewed' as const],
+            to: 'approved' as const,
+            roles: ['system' as const],
+          },
+        ]
       : []),
-    { action: 'withdraw', from: ['submitted', 'auto-checked', 'accepted', 'correction-requested'], to: 'withdrawn', roles: ['applicant'] },
+    {
+      action: 'withdraw',
+      from: ['submitted', 'auto-checked', 'accepted', 'correction-requested'],
+      to: 'withdrawn',
+      roles: ['applicant'],
+    },
   ];
   if (o.production) {
     transitions.push(
       { action: 'produce', from: ['approved'], to: 'produced', roles: ['officer', 'system'] },
       { action: 'deliver', from: ['produced'], to: 'delivered', roles: ['officer', 'partner'] },
       { action: 'collect', from: ['produced'], to: 'collected', roles: ['officer'] },
-      { action: 'complete', from: ['delivered', 'collected'], to: 'completed', roles: ['officer', 'system', 'applicant'] },
+      {
+        action: 'complete',
+        from: ['delivered', 'collected'],
+        to: 'completed',
+        roles: ['officer', 'system', 'applicant'],
+      },
     );
   } else {
-    transitions.push({ action: 'complete', from: ['approved'], to: 'completed', roles: ['officer', 'system'] });
+    transitions.push({
+      action: 'complete',
+      from: ['approved'],
+      to: 'completed',
+      roles: ['officer', 'system'],
+    });
   }
   return { states, transitions };
 }

@@ -22,7 +22,8 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
  * after acceptance). n = 0 gives `from` itself. Throws on a negative n.
  */
 export function addWorkingDays(from: string, n: number, calendar: WorkingCalendar): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer: ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`working days must be a non-negative integer: ${n}`);
   let date = from;
   let left = n;
   while (left > 0) {
