@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { seedDemo } from '../db/seed/index.ts';
+import { seedCatalog } from './modules/catalog/index.ts';
 import { offices } from './modules/offices/schema.ts';
 import type { AppContext } from './platform/context.ts';
 
@@ -8,6 +9,8 @@ export async function bootstrapDatabase(ctx: AppContext, log: FastifyBaseLogger)
   const t0 = Date.now();
   await ctx.database.migrate();
   log.info({ ms: Date.now() - t0 }, 'database migrated');
+  const added = await seedCatalog(ctx);
+  if (added > 0) log.info({ items: added }, 'built-in business items loaded into the catalog');
   if (ctx.config.demoData === 'none') return;
   if ((await ctx.db.$count(offices)) > 0) return;
   const t1 = Date.now();

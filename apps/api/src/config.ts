@@ -16,6 +16,10 @@ const envSchema = z.object({
   DATA_KEY: optional(z.string()),
   /** small | none: the demo data loaded into an empty database on first start. */
   DEMO_DATA: z.enum(['small', 'none']).default('small'),
+  /** on | off: partner simulators post a few records through the API now and then (default: on with demo
+   * data, except under NODE_ENV=test, where tests start them themselves). */
+  DEMO_SIMULATORS: optional(z.enum(['on', 'off'])),
+  DEMO_SIMULATORS_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(72).default(8),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -27,6 +31,8 @@ const envSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   WEB_DIST: optional(z.string()),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** How often this node scans for due legal-clock timers (0 = never: another node does it). */
+  TIMER_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
 });
 
 export type Config = {
@@ -37,6 +43,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataKey: string | undefined;
   demoData: 'small' | 'none';
+  demoSimulators: boolean;
+  demoSimulatorsIntervalMs: number;
   logLevel: string;
   sessionTtlHours: number;
   cookieSecure: boolean | 'auto';
@@ -47,6 +55,7 @@ export type Config = {
   trustProxyHops: number;
   webDist: string;
   dbPoolMax: number;
+  timerScanMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -64,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL,
     dataKey: e.DATA_KEY,
     demoData: e.DEMO_DATA,
+    demoSimulators: e.DEMO_SIMULATORS
+      ? e.DEMO_SIMULATORS === 'on'
+      : e.DEMO_DATA !== 'none' && e.NODE_ENV !== 'test',
+    demoSimulatorsIntervalMs: e.DEMO_SIMULATORS_INTERVAL_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
@@ -74,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxyHops: e.TRUST_PROXY_HOPS,
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     dbPoolMax: e.DB_POOL_MAX,
+    timerScanMs: e.TIMER_SCAN_SECONDS * 1000,
     ...overrides,
   };
 }

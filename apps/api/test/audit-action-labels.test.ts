@@ -1,6 +1,7 @@
 import {
   AUDIT_ACTION_LABELS,
   auditActionLabel,
+  type CaseDetail,
   type VehicleDto,
   type ViolationList,
 } from '@opendmv/contracts';
@@ -8,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/platform/db/client.ts';
 import { createOffice, officeOf, STRONG_PASSWORD, unique } from './admin-support.ts';
+import { drive, idNumberOf, personIdOf, postMedicalResult, transferableVehicle } from './support/cases.ts';
 import { startTestApp, type TestApp } from './support/harness.ts';
 
 let t: TestApp;
@@ -57,6 +59,14 @@ async function typicalDay() {
   const open = (await citizen.get('/api/v1/me/violations?status=unhandled')).json() as ViolationList;
   ok(await officer.post(`/api/v1/violations/${open.items[0]!.id}/decide`));
 
+  // partner.ingest, partner.refuse: the insurer reports a policy, then a batch with an unknown VIN
+  const insurer = t.bearer(t.demo.apiTokens.find((x) => x.partnerSource === 'insurer-policy')!.secret);
+  const policy = (vin: string, reference: string) => ({
+    records: [{ reference, vin, insurer: '示范保险', startDate: '2026-12-01', endDate: '2027-11-30' }],
+  });
+  ok(await insurer.post('/api/v1/partner/insurance-policies', policy(vehicle.vin, 'LBL-P-1')));
+  ok(await insurer.post('/api/v1/partner/insurance-policies', policy('LSVAA4187C2000000', 'LBL-P-2')), 400);
+
   // office.create, staff.create/unlock/disable/enable, api-token.create/revoke
   const office = await officeOf(admin);
   await createOffice(admin, office.id, 'branch');
@@ -79,6 +89,57 @@ async function typicalDay() {
   ok(token, 201);
   ok(await admin.post(`/api/v1/api-tokens/${(token.json() as { token: { id: string } }).token.id}/revoke`));
 
+  // case.*: an online renewal that waits for the hospital (recheck → instant-approve), and a window
+  // transfer through correction to completion; a refusal and a withdrawal; catalog.revise
+  ok(
+    await citizen.post('/api/v1/me/cases', {
+      itemCode: 'DL-RENEW',
+      subject: {},
+      form: {},
+      delivery: 'collect',
+    }),
+    201,
+  );
+  await postMedicalResult(t, await idNumberOf(t, 'citizen1'), t.clock.today());
+  const transfer = async (skip: number) =>
+    (
+      await officer.post('/api/v1/cases', {
+        applicantIdNumber: await idNumberOf(t, 'citizen2'),
+        itemCode: 'TRANSFER',
+        subject: { plate: await transferableVehicle(t, await personIdOf(t, 'citizen2'), skip) },
+        form: { sellerName: '原车主', transferDate: '2026-11-15' },
+        delivery: 'post',
+        deliveryAddress: '示范市东湖区湖滨路1号',
+        provided: ['ownership-transfer-proof'],
+      })
+    ).json() as CaseDetail;
+  const done = await transfer(0);
+  await drive(officer, done.id, ['accept', 'request-correction']);
+  ok(
+    await (await t.login('citizen2')).post(`/api/v1/me/cases/${done.id}/actions`, {
+      action: 'answer-correction',
+    }),
+  );
+  await drive(officer, done.id, ['review', 'approve', 'produce', 'deliver', 'complete']);
+  await drive(officer, (await transfer(1)).id, ['reject']);
+  ok(
+    await (await t.login('citizen2')).post(`/api/v1/me/cases/${(await transfer(2)).id}/actions`, {
+      action: 'withdraw',
+    }),
+  );
+  const collected = await transfer(3);
+  await drive(officer, collected.id, ['accept', 'review', 'approve', 'produce', 'collect']);
+  const versions = (await admin.get('/api/v1/admin/catalog/DL-DAMAGED/versions')).json() as {
+    items: { version: number; definition: unknown }[];
+  };
+  ok(
+    await admin.request('PUT', '/api/v1/admin/catalog/DL-DAMAGED', {
+      baseVersion: versions.items[0]!.version,
+      definition: versions.items[0]!.definition,
+      changeNote: '复核（无改动）',
+    }),
+  );
+
   // audit.verify, auth.logout
   ok(await supervisor.get('/api/v1/audit/verify'));
   ok(await citizen.post('/api/v1/auth/logout'), 204);
@@ -92,8 +153,10 @@ describe('audit action labels', () => {
       sql`select distinct action from audit_log order by action`,
     );
     const actions = rows.map((r) => r.action);
-    // The day above reached every kind of write the API has today (violation.pay has no route yet).
-    const expected = Object.keys(AUDIT_ACTION_LABELS).filter((a) => a !== 'violation.pay');
+    // The day above reached every kind of write the API has today.
+    // violation.pay has no route yet; escalate and deem-approve come from timers (cases/timers.test.ts).
+    const fromElsewhere = ['violation.pay', 'case.escalate', 'case.deem-approve'];
+    const expected = Object.keys(AUDIT_ACTION_LABELS).filter((a) => !fromElsewhere.includes(a));
     expect(actions).toEqual(expect.arrayContaining(expected));
     const unlabelled = actions.filter((a) => !auditActionLabel(a)?.zh || !auditActionLabel(a)?.en);
     expect(unlabelled).toEqual([]);

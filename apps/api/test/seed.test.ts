@@ -12,6 +12,7 @@ import {
   maskIdNumber,
   maskPhone,
   nevPlateLetter,
+  PARTNER_SOURCES,
   parseIdNumber,
   renewalStatus,
   VIOLATION_CODES,
@@ -133,8 +134,8 @@ describe('seedDemo small on PGlite', () => {
     expect(c).toEqual(result.counts);
     expect(result.counts).toMatchObject({
       offices: 15,
-      users: 12,
-      apiTokens: 2,
+      users: 13,
+      apiTokens: 8,
       persons: 2_000,
       vehicles: 1_500,
       violations: 4_000,
@@ -376,7 +377,7 @@ describe('seedDemo small on PGlite', () => {
       ctx,
       sql`select * from api_tokens`,
     );
-    expect(tokens.map((t) => t.kind).sort()).toEqual(['kiosk', 'partner']);
+    expect(tokens.map((t) => t.kind).sort()).toEqual(['kiosk', ...Array(7).fill('partner')]);
     for (const t of result.apiTokens) {
       const row = tokens.find((r) => r.token_hash === sha256(t.secret));
       expect(row).toBeDefined();
@@ -386,8 +387,18 @@ describe('seedDemo small on PGlite', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const body = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(Object.keys(body).sort()).toEqual(['accounts', 'apiTokens', 'generatedAt', 'note']);
-    expect(body.accounts).toHaveLength(12);
-    expect(body.apiTokens.map((t: { kind: string }) => t.kind).sort()).toEqual(['kiosk', 'partner']);
+    expect(body.accounts).toHaveLength(13);
+    expect(body.apiTokens.map((t: { kind: string }) => t.kind).sort()).toEqual([
+      'kiosk',
+      ...Array(7).fill('partner'),
+    ]);
+    // One partner token per data source, each named in the accounts file.
+    expect(
+      body.apiTokens
+        .filter((t: { kind: string }) => t.kind === 'partner')
+        .map((t: { partnerSource?: string }) => t.partnerSource)
+        .sort(),
+    ).toEqual([...PARTNER_SOURCES].sort());
   });
 
   it('tells the demo citizens’ stories', async () => {

@@ -25,6 +25,7 @@ import {
   meetsAgeLimit,
   nevPlateLetter,
   nextValidityTier,
+  type PartnerSource,
   type PlateKind,
   ruleAt,
   type UseType,
@@ -132,6 +133,8 @@ export interface TokenSpec {
   name: string;
   kind: 'kiosk' | 'partner';
   office: string;
+  /** A partner token's data source: it may post only that source's records. */
+  partnerSource?: PartnerSource;
 }
 
 export interface PersonPlain {
@@ -264,9 +267,16 @@ const STAFF_DEFS: readonly StaffDef[] = [
   { username: 'agent1', role: 'agent', office: null, displayName: '赵磊（顺达机动车代办服务有限公司）', note: 'Registered agency agent' },
 ];
 
-const TOKEN_DEFS: readonly { name: string; kind: 'kiosk' | 'partner'; office: string }[] = [
+// biome-ignore format: a table reads better one row per line
+const TOKEN_DEFS: readonly Omit<TokenSpec, 'id'>[] = [
   { name: 'KS01 人民广场交通智慧岗亭 终端令牌', kind: 'kiosk', office: 'KS01' },
-  { name: 'OT03 示范市第一人民医院 体检数据接口', kind: 'partner', office: 'OT03' },
+  { name: 'OT03 示范市第一人民医院 体检数据接口', kind: 'partner', office: 'OT03', partnerSource: 'hospital-medical' },
+  { name: 'OT06 示范财产保险示范市分公司 交强险保单接口', kind: 'partner', office: 'OT06', partnerSource: 'insurer-policy' },
+  { name: 'OT05 示范市安驰机动车检测站 检验结果接口', kind: 'partner', office: 'OT05', partnerSource: 'inspection-result' },
+  { name: 'CGS 示范市税务局 车船税数据接口', kind: 'partner', office: 'CGS', partnerSource: 'tax-payment' },
+  { name: 'OT02 中国邮政东湖邮政支局 邮件轨迹接口', kind: 'partner', office: 'OT02', partnerSource: 'post-delivery' },
+  { name: 'OT04 远航汽车4S店 新车销售数据接口', kind: 'partner', office: 'OT04', partnerSource: 'dealer-sale' },
+  { name: 'CGS 示范市学法减分教育平台 学习考试接口', kind: 'partner', office: 'CGS', partnerSource: 'study-exam' },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -422,6 +432,23 @@ function demoStories(today: string): DemoStories {
         points: 9,
       },
       note: '9 points this cycle (may reduce points by study); a mortgaged car with an unhandled violation',
+    },
+    {
+      username: 'citizen6',
+      name: '赵磊',
+      sex: 'M',
+      birthDate: '1985-12-02',
+      regionCode: '190102',
+      realNameLevel: 'face',
+      licence: {
+        classes: ['C1'],
+        firstIssueDate: '2009-03-20',
+        validFrom: '2021-03-20',
+        validityTier: '10y',
+        status: 'seized',
+        points: 12,
+      },
+      note: 'Licence seized (扣留) after reaching 12 points: a lost-licence replacement is refused until it is returned',
     },
   ];
   // biome-ignore format: a table reads better one row per line

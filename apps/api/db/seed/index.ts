@@ -61,6 +61,8 @@ export interface DemoApiToken {
   name: string;
   kind: 'kiosk' | 'partner';
   office: string;
+  /** A partner token's data source (the partner API route it may post to). */
+  partnerSource?: string;
   secret: string;
 }
 
@@ -133,11 +135,18 @@ async function baseRows(
   const apiTokens: DemoApiToken[] = [];
   const tokenRows: BaseRows['apiTokens'] = gen.tokens.map((t) => {
     const secret = randomToken(32);
-    apiTokens.push({ name: t.name, kind: t.kind, office: t.office, secret });
+    apiTokens.push({
+      name: t.name,
+      kind: t.kind,
+      office: t.office,
+      ...(t.partnerSource ? { partnerSource: t.partnerSource } : {}),
+      secret,
+    });
     return {
       id: t.id,
       name: t.name,
       kind: t.kind,
+      partnerSource: t.partnerSource ?? null,
       officeId: gen.officeIdOf(t.office),
       prefix: secret.slice(0, 8),
       tokenHash: sha256(secret),

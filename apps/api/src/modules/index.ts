@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/index.ts';
+import { casesRoutes } from './cases/index.ts';
+import { catalogRoutes } from './catalog/index.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { officesRoutes } from './offices/index.ts';
+import { partnerRoutes } from './partners/index.ts';
 import { officerRoutes, selfRoutes } from './registry/index.ts';
 import { devicesRoutes, staffRoutes } from './staff/index.ts';
 
@@ -14,4 +17,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(staffRoutes);
   await app.register(devicesRoutes);
   await app.register(auditRoutes);
+  await app.register(catalogRoutes);
+  await app.register(casesRoutes);
+  await app.register(partnerRoutes);
 }

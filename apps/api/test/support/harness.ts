@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { currentTotp } from '../../src/modules/identity/totp.ts';
 import { type Clock, fixedClock } from '../../src/platform/context.ts';
+import type { Database } from '../../src/platform/db/client.ts';
 import { TEST_MASTER_KEY, TEST_NOW } from './constants.ts';
 import { openTestDatabase, testConfig } from './template.ts';
 
@@ -20,7 +21,7 @@ export interface DemoAccount {
 }
 export interface DemoAccountsFile {
   accounts: DemoAccount[];
-  apiTokens: { name: string; kind: 'kiosk' | 'partner'; secret: string }[];
+  apiTokens: { name: string; kind: 'kiosk' | 'partner'; partnerSource?: string; secret: string }[];
 }
 
 export interface TestApp {
@@ -68,11 +69,17 @@ export class Agent {
 }
 
 export async function startTestApp(
-  opts: { clock?: Clock; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
+  opts: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    logStream?: NodeJS.WritableStream;
+    /** Share a database with another app (a second API node); the caller closes it. */
+    database?: Database;
+  } = {},
 ): Promise<TestApp> {
   const template = inject('dbTemplate');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'odmv-app-'));
-  const database = await openTestDatabase(template);
+  const database = opts.database ?? (await openTestDatabase(template));
   const clock = opts.clock ?? fixedClock(TEST_NOW);
   const config = testConfig(dataDir, {
     RATE_LIMIT_PER_MINUTE: '0',
@@ -119,7 +126,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
-      await database.close();
+      if (!opts.database) await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { seedDemo } from '../../db/seed/index.ts';
 import { loadConfig } from '../../src/config.ts';
+import { seedCatalog } from '../../src/modules/catalog/index.ts';
 import { fixedClock } from '../../src/platform/context.ts';
 import { createPiiCipher } from '../../src/platform/crypto/pii.ts';
 import { type Database, openDatabase } from '../../src/platform/db/client.ts';
@@ -26,10 +27,15 @@ async function migrateAndSeed(database: Database, dir: string) {
   await database.migrate();
   const config = testConfig(dir);
   const accountsFile = path.join(dir, 'demo-accounts.json');
-  await seedDemo(
-    { config, database, db: database.db, pii: createPiiCipher(TEST_MASTER_KEY), clock: fixedClock(TEST_NOW) },
-    { size: 'small', seed: TEST_SEED, accountsFile },
-  );
+  const ctx = {
+    config,
+    database,
+    db: database.db,
+    pii: createPiiCipher(TEST_MASTER_KEY),
+    clock: fixedClock(TEST_NOW),
+  };
+  await seedDemo(ctx, { size: 'small', seed: TEST_SEED, accountsFile });
+  await seedCatalog(ctx);
   return accountsFile;
 }
 

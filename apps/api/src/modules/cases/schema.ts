@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidPk } from '../../platform/db/columns.ts';
 import { catalogVersions } from '../catalog/schema.ts';
 import { offices } from '../offices/schema.ts';
@@ -37,6 +27,8 @@ export const cases = pgTable(
     /** The account that submitted: the citizen, the officer at the window, the agent or the dealer token. */
     submittedById: uuid('submitted_by_id'),
     agentUserId: uuid('agent_user_id'),
+    /** How strongly the applicant's identity was checked when applying (a re-check reads it again). */
+    applicantRealNameLevel: text('applicant_real_name_level', { enum: ['phone', 'id', 'face'] }),
     subjectKind: text('subject_kind').notNull(),
     subjectId: uuid('subject_id'),
     subjectLabel: text('subject_label').notNull(),
@@ -55,6 +47,8 @@ export const cases = pgTable(
     ruleSet: text('rule_set'),
     decidedBy: text('decided_by', { enum: ['rule', 'officer', 'supervisor', 'deemed'] }),
     correction: text('correction'),
+    /** What the decision did to the registry (new validity, points taken off, new owner…). */
+    outcome: jsonb('outcome'),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** Promised and statutory limits (working days from submission, moved on by correction pauses). */
     dueDate: date('due_date', { mode: 'string' }),

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid, date } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { uuidPk } from '../../platform/db/columns.ts';
 
 /** One row per business item (事项): its code and the version now in force for new cases. */
@@ -29,5 +29,8 @@ export const catalogVersions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
-  (t) => [unique('catalog_versions_code_version').on(t.code, t.version), index('catalog_versions_code_idx').on(t.code)],
+  (t) => [
+    unique('catalog_versions_code_version').on(t.code, t.version),
+    index('catalog_versions_code_idx').on(t.code),
+  ],
 );

@@ -1,0 +1,103 @@
+import {
+  autoCheck,
+  type CaseActionRequest,
+  type CaseDetail,
+  deriveFacts,
+  HUMAN_ACTIONS,
+  type ItemDefinition,
+} from '@opendmv/contracts';
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { findVersionById } from '../catalog/index.ts';
+import { findOfficeById } from '../offices/index.ts';
+import { findPersonById } from '../registry/index.ts';
+import { caseForCaller } from './access.ts';
+import { caseActorOf, type Meta } from './actors.ts';
+import { transition } from './engine.ts';
+import { afterDecision } from './outcomes.ts';
+import { toCaseDetail } from './queries.ts';
+import { type CaseRow, lockCase } from './repository.ts';
+import { loadSnapshot } from './snapshot.ts';
+import { validateForm } from './submit.ts';
+
+const HUMAN = new Set<string>(HUMAN_ACTIONS);
+const NOTE_REQUIRED = new Set(['request-correction', 'reject']);
+/** Decisions bound by the delegation matrix (放): the officer's office kind must be one the item allows. */
+const DELEGATED = new Set(['accept', 'approve', 'reject']);
+
+/** 补正 answered: the new answers and materials are checked again before the officer sees the case. */
+async function recheckAfterCorrection(
+  ctx: AppContext,
+  tx: Tx,
+  row: CaseRow,
+  def: ItemDefinition,
+  req: CaseActionRequest,
+) {
+  const form = { ...(row.form as Record<string, string>), ...req.form };
+  const fieldErrors = validateForm(def, form);
+  const applicantMaterials = new Set(
+    def.materials.filter((m) => m.supplier === 'applicant').map((m) => m.code),
+  );
+  (req.provided ?? []).forEach((c, i) => {
+    if (!applicantMaterials.has(c))
+      fieldErrors.push({ field: `body.provided.${i}`, message: 'unknown material' });
+  });
+  if (fieldErrors.length > 0) throw new AppError('VALIDATION_FAILED', fieldErrors);
+  const provided = [...new Set([...row.provided, ...(req.provided ?? [])])];
+  const person = (await findPersonById(tx, row.applicantPersonId, null))!;
+  const { snapshot } = await loadSnapshot(tx, {
+    applicant: person,
+    realNameLevel: row.applicantRealNameLevel,
+    definition: def,
+    subjectRef:
+      row.subjectKind === 'violation'
+        ? { violationId: row.subjectId! }
+        : row.subjectKind === 'new-vehicle'
+          ? { vin: row.subjectLabel }
+          : {},
+    subjectId: row.subjectId,
+    caseId: row.id,
+    form,
+    channel: row.channel,
+    today: ctx.clock.today(),
+  });
+  const check = autoCheck(def, deriveFacts(snapshot, row.itemCode), row.channel, provided);
+  return { form, provided, check };
+}
+
+/** A person's action on a case (officer, supervisor, applicant), through the one transition function. */
+export async function performAction(
+  ctx: AppContext,
+  p: Principal,
+  meta: Meta,
+  id: string,
+  req: CaseActionRequest,
+): Promise<CaseDetail> {
+  if (!HUMAN.has(req.action)) throw new AppError('FORBIDDEN');
+  if (NOTE_REQUIRED.has(req.action) && !req.note)
+    throw new AppError('VALIDATION_FAILED', [{ field: 'body.note', message: 'state the reason' }]);
+  const { roles } = await caseForCaller(ctx.db, p, id);
+  const actor = caseActorOf(p, meta, roles);
+  const updated = await ctx.db.transaction(async (tx) => {
+    const row = (await lockCase(tx, id))!;
+    const def = (await findVersionById(tx, row.itemVersionId))!.definition;
+    if (DELEGATED.has(req.action) && p.kind === 'user' && p.role === 'officer') {
+      const office = p.officeId ? await findOfficeById(tx, p.officeId) : undefined;
+      if (!office || !def.officeKinds.includes(office.kind))
+        throw new AppError('FORBIDDEN', undefined, 'outside the delegation of this office');
+    }
+    let patch: Partial<CaseRow> | undefined;
+    if (req.action === 'answer-correction') {
+      const { form, provided, check } = await recheckAfterCorrection(ctx, tx, row, def, req);
+      patch = { form, provided, check };
+    }
+    const next = await transition(ctx, tx, row, def, actor, req.action, {
+      ...(req.note ? { note: req.note } : {}),
+      ...(patch ? { patch } : {}),
+    });
+    return afterDecision(ctx, tx, next, def, actor);
+  });
+  return toCaseDetail(ctx, updated, roles);
+}

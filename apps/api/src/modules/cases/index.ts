@@ -1,0 +1,3 @@
+/** The case engine (办件): submission from any channel, the one transition function, legal clocks. */
+export { casesRoutes } from './routes.ts';
+export { fireDueTimers, startTimerLoop } from './timers.ts';

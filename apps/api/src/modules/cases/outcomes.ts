@@ -1,0 +1,81 @@
+import type { ItemDefinition } from '@opendmv/contracts';
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { findPartnerRecordsFor } from '../partners/index.ts';
+import { applyViolationTransition, caseEffects } from '../registry/index.ts';
+import { systemActor } from './actors.ts';
+import { type CaseActor, transition } from './engine.ts';
+import type { CaseRow } from './repository.ts';
+import { cases } from './schema.ts';
+
+type Effect = (ctx: AppContext, tx: Tx, row: CaseRow, actor: CaseActor) => Promise<Record<string, unknown>>;
+
+const form = (row: CaseRow) => row.form as Record<string, string>;
+
+/**
+ * What approval does, per item. Items not listed change no registry record on approval (a replacement
+ * licence or plate is produced and handed over; the record stays as it is).
+ */
+const EFFECTS: Readonly<Record<string, Effect>> = {
+  'DL-RENEW': (ctx, tx, row) => caseEffects.renewLicence(ctx, tx, row.applicantPersonId),
+  'CONTACT-FILING': (ctx, tx, row) =>
+    caseEffects.fileContact(ctx, tx, row.applicantPersonId, form(row).phone, form(row).address),
+  'POINT-REDUCE': async (ctx, tx, row) => {
+    const exam = (await findPartnerRecordsFor(tx, { personId: row.applicantPersonId })).find(
+      (r) => r.source === 'study-exam' && r.payload.passed === true,
+    );
+    const earned = Number(exam?.payload.pointsEarned ?? 1);
+    return caseEffects.reducePoints(ctx, tx, row.applicantPersonId, earned === 2 ? 2 : 1);
+  },
+  'VIOLATION-HANDLE': async (ctx, tx, row, actor) => {
+    const v = await applyViolationTransition(ctx, tx, row.subjectId!, 'decide', actor.audit);
+    return { violationStatus: v.status, decisionDate: v.decisionDate };
+  },
+  TRANSFER: (ctx, tx, row) => caseEffects.transferVehicle(ctx, tx, row.subjectId!, row.applicantPersonId),
+  'MORTGAGE-REG': (ctx, tx, row) => caseEffects.setVehicleStatus(ctx, tx, row.subjectId!, 'mortgaged'),
+  'MORTGAGE-RELEASE': (ctx, tx, row) => caseEffects.setVehicleStatus(ctx, tx, row.subjectId!, 'normal'),
+  'SCRAP-DEREG': (ctx, tx, row) => caseEffects.setVehicleStatus(ctx, tx, row.subjectId!, 'scrapped'),
+  'INSPECT-LABEL': (ctx, tx, row) => caseEffects.issueInspectionLabel(ctx, tx, row.subjectId!),
+  'INSPECT-ONSITE': (ctx, tx, row) => caseEffects.issueInspectionLabel(ctx, tx, row.subjectId!),
+  'NEW-REG': async (ctx, tx, row) => {
+    const records = await findPartnerRecordsFor(tx, {
+      personId: row.applicantPersonId,
+      vin: row.subjectLabel,
+    });
+    const sale = records.find((r) => r.source === 'dealer-sale' && r.payload.vin === row.subjectLabel);
+    const policy = records.find((r) => r.source === 'insurer-policy');
+    const out = await caseEffects.registerNewVehicle(ctx, tx, {
+      vin: row.subjectLabel,
+      ownerId: row.applicantPersonId,
+      officeId: row.handlingOfficeId,
+      sale: sale?.payload ?? {},
+      insuranceUntil: policy?.validUntil ?? null,
+    });
+    if (out.vehicleId) await tx.update(cases).set({ subjectId: out.vehicleId }).where(eq(cases.id, row.id));
+    return out;
+  },
+};
+
+/**
+ * After a case reaches `approved` (by rule, by an officer, or deemed): apply the item's effect, keep it as
+ * the outcome, and complete at once an item that produces nothing to hand over.
+ */
+export async function afterDecision(
+  ctx: AppContext,
+  tx: Tx,
+  row: CaseRow,
+  def: ItemDefinition,
+  actor: CaseActor,
+): Promise<CaseRow> {
+  if (row.status !== 'approved') return row;
+  const effect = EFFECTS[row.itemCode];
+  let current = row;
+  if (effect) {
+    const outcome = await effect(ctx, tx, row, actor);
+    [current] = await tx.update(cases).set({ outcome }).where(eq(cases.id, row.id)).returning();
+  }
+  const producesSomething = def.workflow.transitions.some((t) => t.action === 'produce');
+  if (!producesSomething) current = await transition(ctx, tx, current!, def, systemActor(), 'complete');
+  return current!;
+}
