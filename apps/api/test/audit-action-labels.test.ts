@@ -129,6 +129,14 @@ async function typicalDay() {
   );
   const collected = await transfer(3);
   await drive(officer, collected.id, ['accept', 'review', 'approve', 'produce', 'collect']);
+  // authorization.grant, authorization.revoke
+  const granted = await citizen.post('/api/v1/me/authorizations', {
+    agentUsername: 'agent1',
+    itemCodes: ['TRANSFER'],
+    validDays: 3,
+  });
+  ok(granted, 201);
+  ok(await citizen.post(`/api/v1/me/authorizations/${(granted.json() as { id: string }).id}/revoke`));
   const versions = (await admin.get('/api/v1/admin/catalog/DL-DAMAGED/versions')).json() as {
     items: { version: number; definition: unknown }[];
   };

@@ -1,4 +1,5 @@
 export * from './api/admin.ts';
+export * from './api/agency.ts';
 export * from './api/audit.ts';
 export * from './api/audit-actions.ts';
 export * from './api/auth.ts';

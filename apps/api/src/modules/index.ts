@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/index.ts';
-import { casesRoutes } from './cases/index.ts';
+import { agencyRoutes, casesRoutes } from './cases/index.ts';
 import { catalogRoutes } from './catalog/index.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { officesRoutes } from './offices/index.ts';
@@ -19,5 +19,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(catalogRoutes);
   await app.register(casesRoutes);
+  await app.register(agencyRoutes);
   await app.register(partnerRoutes);
 }

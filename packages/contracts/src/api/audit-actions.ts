@@ -42,6 +42,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'case.collect': { zh: '窗口领取', en: 'Collected' },
   'case.complete': { zh: '办结', en: 'Completed' },
   'case.withdraw': { zh: '撤回申请', en: 'Withdrawn' },
+  'authorization.grant': { zh: '出具电子委托书', en: 'Authorization granted to an agent' },
+  'authorization.revoke': { zh: '撤销电子委托书', en: 'Authorization revoked' },
   'partner.ingest': { zh: '接收共享数据', en: 'Partner data received' },
   'partner.refuse': { zh: '拒收共享数据', en: 'Partner data refused' },
 };

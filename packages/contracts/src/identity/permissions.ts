@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'case:handle', // window acceptance and the officer's workflow actions
   'case:supervise', // decisions reserved to supervisors, escalated cases
   'partner:submit', // a partner system delivers its records
+  'case:act-for', // an agency agent files and follows cases under a citizen's authorization
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,7 +70,7 @@ export const ROLE_PERMISSIONS = {
     'audit:verify',
     'catalog:manage',
   ],
-  agent: [], // acts for owners under an authorization: granted per case by the agency module
+  agent: ['case:act-for'], // only under a citizen's authorization (电子委托书), checked per case
   partner: ['device:self', 'violation:record', 'partner:submit'],
   kiosk: ['device:self'],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -1,3 +1,4 @@
 /** The case engine (办件): submission from any channel, the one transition function, legal clocks. */
+export { agencyRoutes } from './agency-routes.ts';
 export { casesRoutes } from './routes.ts';
 export { fireDueTimers, startTimerLoop } from './timers.ts';

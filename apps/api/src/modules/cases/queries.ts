@@ -11,6 +11,7 @@ import { and, count, desc, eq, inArray, isNotNull, lt, lte, notInArray, or, type
 import { workingCalendar } from '../../platform/calendar.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { findVersionById } from '../catalog/index.ts';
+import { users } from '../identity/schema.ts';
 import { findOfficeById } from '../offices/index.ts';
 import { findPersonById } from '../registry/index.ts';
 import { type CaseRow, listEvents } from './repository.ts';
@@ -59,7 +60,10 @@ export async function toCaseDetail(
     ...(await toCaseSummary(ctx, row, person?.name)),
     subjectKind: row.subjectKind as CaseDetail['subjectKind'],
     applicantIdNumber: person?.idNumberMasked ?? '',
-    agentName: null,
+    agentName: row.agentUserId
+      ? ((await ctx.db.select({ n: users.displayName }).from(users).where(eq(users.id, row.agentUserId)))[0]
+          ?.n ?? null)
+      : null,
     outlet: outlet ? { id: outlet.id, name: outlet.nameZh } : null,
     handlingOffice: { id: row.handlingOfficeId, name: handling?.nameZh ?? '' },
     feeFen: row.feeFen,

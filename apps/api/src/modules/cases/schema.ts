@@ -117,3 +117,26 @@ export const caseTimers = pgTable(
   },
   (t) => [index('case_timers_due_idx').on(t.status, t.dueAt), index('case_timers_case_idx').on(t.caseId)],
 );
+
+/**
+ * 电子委托书: a citizen authorizes a registered agency agent to apply for named items on their behalf,
+ * until a date. A case the agent files records both; the agent then acts as the applicant on it.
+ */
+export const agentAuthorizations = pgTable(
+  'agent_authorizations',
+  {
+    id: uuidPk(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    agentUserId: uuid('agent_user_id').notNull(),
+    itemCodes: text('item_codes').array().notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('agent_authorizations_agent_idx').on(t.agentUserId),
+    index('agent_authorizations_person_idx').on(t.personId),
+  ],
+);
