@@ -78,6 +78,8 @@ export async function loginThroughUi(page: Page, account: E2eAccount): Promise<v
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // A sticky header would otherwise be drawn where the page was scrolled to.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { seedDemo } from '../db/seed/index.ts';
+import { seedDemoCases } from './modules/cases/index.ts';
 import { seedCatalog } from './modules/catalog/index.ts';
 import { offices } from './modules/offices/schema.ts';
 import type { AppContext } from './platform/context.ts';
@@ -19,4 +20,5 @@ export async function bootstrapDatabase(ctx: AppContext, log: FastifyBaseLogger)
     accountsFile: `${ctx.config.dataDir}/demo-accounts.json`,
   });
   log.info({ ms: Date.now() - t1, ...summary.counts }, 'demo city loaded');
+  log.info({ cases: await seedDemoCases(ctx) }, 'demo cases opened');
 }

@@ -114,7 +114,7 @@ async function typicalDay() {
       })
     ).json() as CaseDetail;
   const done = await transfer(0);
-  await drive(officer, done.id, ['accept', 'request-correction']);
+  await drive(officer, done.id, ['request-correction']);
   ok(
     await (await t.login('citizen2')).post(`/api/v1/me/cases/${done.id}/actions`, {
       action: 'answer-correction',
@@ -128,7 +128,7 @@ async function typicalDay() {
     }),
   );
   const collected = await transfer(3);
-  await drive(officer, collected.id, ['accept', 'review', 'approve', 'produce', 'collect']);
+  await drive(officer, collected.id, ['review', 'approve', 'produce', 'collect']);
   // authorization.grant, authorization.revoke
   const granted = await citizen.post('/api/v1/me/authorizations', {
     agentUsername: 'agent1',

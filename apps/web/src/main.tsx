@@ -5,6 +5,7 @@ import { setUnauthenticatedHandler } from './app/api/query-client.ts';
 import { Providers } from './app/providers.tsx';
 import { installSessionGuard, router } from './app/router.tsx';
 import './app/styles.css';
+import './app/services.css';
 
 setUnauthenticatedHandler(installSessionGuard());
 

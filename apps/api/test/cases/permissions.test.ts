@@ -18,16 +18,16 @@ let t: TestApp;
 let def: ItemDefinition;
 const callers: Record<string, { agent: Agent; base: string; role: WorkflowRole | null }> = {};
 
-/** How a window case reaches each state (officer actions from auto-checked). */
+/** How a case reaches each state: online it waits in auto-checked; at the window it is accepted at once. */
 const PATH: Partial<Record<CaseState, string[]>> = {
   'auto-checked': [],
-  accepted: ['accept'],
-  reviewed: ['accept', 'review'],
+  accepted: [],
+  reviewed: ['review'],
   'correction-requested': ['request-correction'],
-  approved: ['accept', 'review', 'approve'],
-  produced: ['accept', 'review', 'approve', 'produce'],
-  delivered: ['accept', 'review', 'approve', 'produce', 'deliver'],
-  collected: ['accept', 'review', 'approve', 'produce', 'collect'],
+  approved: ['review', 'approve'],
+  produced: ['review', 'approve', 'produce'],
+  delivered: ['review', 'approve', 'produce', 'deliver'],
+  collected: ['review', 'approve', 'produce', 'collect'],
 };
 
 beforeAll(async () => {
@@ -51,14 +51,20 @@ afterAll(() => t?.close());
 let skip = 0;
 async function caseIn(state: CaseState): Promise<CaseDetail> {
   const plate = await transferableVehicle(t, await personIdOf(t, 'citizen2'), skip++);
-  const res = await callers.officer!.agent.post('/api/v1/cases', {
-    applicantIdNumber: await idNumberOf(t, 'citizen2'),
+  const application = {
     itemCode: 'TRANSFER',
     subject: { plate },
     form: { sellerName: '原车主', transferDate: '2026-11-15' },
     delivery: 'collect',
     provided: ['ownership-transfer-proof'],
-  });
+  };
+  const res =
+    state === 'auto-checked'
+      ? await callers.applicant!.agent.post('/api/v1/me/cases', application)
+      : await callers.officer!.agent.post('/api/v1/cases', {
+          ...application,
+          applicantIdNumber: await idNumberOf(t, 'citizen2'),
+        });
   expect(res.statusCode, res.body).toBe(201);
   const created = res.json() as CaseDetail;
   return PATH[state]!.length > 0 ? drive(callers.officer!.agent, created.id, PATH[state]!) : created;

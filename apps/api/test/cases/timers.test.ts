@@ -50,9 +50,9 @@ describe('one node', () => {
   });
   afterAll(() => t?.close());
 
-  it('acceptance overdue: escalated to the supervisor once, counting working days only', async () => {
+  it('review overdue: escalated to the supervisor once, counting working days only', async () => {
     const c = await newTransfer(t);
-    // Accepting is due within 1 working day: Friday's case is due on Monday (the weekend does not count).
+    // Accepted at the window on Friday; the review is due within 1 working day: Monday (the weekend does not count).
     expect(c.stateDueDate).toBe('2026-11-23');
     clock.set('2026-11-23T12:00:00.000Z'); // Monday 20:00: still in time
     expect(await fireDueTimers(t.app.ctx, 'node-a')).toBe(0);
@@ -66,18 +66,21 @@ describe('one node', () => {
       items: { id: string }[];
     };
     expect(escalated.items.map((i) => i.id)).toContain(c.id);
-    expect((await timersOf(t, c.id))[0]).toMatchObject({ status: 'fired', fired_by: 'node-a' });
+    const timers = await timersOf(t, c.id);
+    // The auto-check timer was cancelled by the acceptance at the window; the review timer fired.
+    expect(timers.map((x) => x.status)).toEqual(['cancelled', 'fired']);
+    expect(timers[1]).toMatchObject({ state: 'accepted', fired_by: 'node-a' });
   });
 
   it('a timer whose state was left in time is void', async () => {
     clock.set('2026-11-20T02:00:00.000Z');
     const c = await newTransfer(t);
-    await drive(await t.login('officer1'), c.id, ['accept']);
+    await drive(await t.login('officer1'), c.id, ['review']);
     clock.set('2026-11-24T02:00:00.000Z');
     await fireDueTimers(t.app.ctx, 'node-a');
     const timers = await timersOf(t, c.id);
     expect(timers[0]!.status).toBe('cancelled');
-    expect((await eventsOf(t, c.id)).filter((e) => e.action === 'escalate')).toHaveLength(1); // the accepted-state timer
+    expect((await eventsOf(t, c.id)).filter((e) => e.action === 'escalate')).toHaveLength(1); // the reviewed-state timer
   });
 
   it('where the item allows it, an overdue review is deemed approved (视为批准), as edited by an administrator', async () => {
@@ -104,7 +107,7 @@ describe('one node', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     const c = await newTransfer(t);
     expect(c.itemVersion).toBe(items[0]!.version + 1);
-    await drive(await t.login('officer1'), c.id, ['accept', 'review']);
+    await drive(await t.login('officer1'), c.id, ['review']);
     clock.set('2026-11-25T02:00:00.000Z');
     await fireDueTimers(t.app.ctx, 'node-a');
     const after = (await (await t.login('officer1')).get(`/api/v1/cases/${c.id}`)).json() as CaseDetail;
@@ -137,7 +140,7 @@ describe('restart and two nodes', () => {
     }
     const b = await startTestApp({ clock, database: second });
     try {
-      expect((await timersOf(b, c.id))[0]!.status).toBe('pending');
+      expect((await timersOf(b, c.id)).at(-1)!.status).toBe('pending');
       clock.set('2026-11-24T02:00:00.000Z');
       expect(await fireDueTimers(b.app.ctx, 'node-b')).toBe(1);
       expect(await fireDueTimers(b.app.ctx, 'node-b')).toBe(0);

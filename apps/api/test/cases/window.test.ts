@@ -60,11 +60,12 @@ describe('window acceptance (一窗通办) of a transfer registration', () => {
     c = res.json() as CaseDetail;
     expect(c.channel).toBe('window');
     expect(c.outlet?.name).toBeTruthy();
-    expect(c.status).toBe('auto-checked');
-    expect(c.availableActions).toEqual(expect.arrayContaining(['accept', 'request-correction', 'reject']));
+    // Taking the application at the window is its acceptance (受理), in the same transaction.
+    expect(c.status).toBe('accepted');
+    expect(c.availableActions).toEqual(expect.arrayContaining(['review', 'request-correction', 'reject']));
     const dueBefore = c.dueDate!;
 
-    c = await drive(officer, c.id, ['accept', 'request-correction']);
+    c = await drive(officer, c.id, ['request-correction']);
     expect(c.status).toBe('correction-requested');
     expect(c.correction).toBe('请补充材料');
     expect(c.pausedSince).toBe(clock.today());
@@ -127,14 +128,14 @@ describe('window acceptance (一窗通办) of a transfer registration', () => {
     const p2 = await transferableVehicle(t, await personIdOf(t, 'citizen2'));
     const created = (await windowTransfer(p2)).json() as CaseDetail;
     const results = await Promise.all([
-      officer.post(`/api/v1/cases/${created.id}/actions`, { action: 'accept' }),
-      other.post(`/api/v1/cases/${created.id}/actions`, { action: 'accept' }),
+      officer.post(`/api/v1/cases/${created.id}/actions`, { action: 'review' }),
+      other.post(`/api/v1/cases/${created.id}/actions`, { action: 'review' }),
     ]);
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes[0]).toBe(200);
     expect([404, 409]).toContain(codes[1]);
     const events = await eventsOf(t, created.id);
-    expect(events.filter((e) => e.action === 'accept')).toHaveLength(1);
+    expect(events.filter((e) => e.action === 'review')).toHaveLength(1);
   });
 
   it('officers list cases near or past their limit', async () => {

@@ -9,6 +9,7 @@ import { FullPageSpin } from './components/query-state.tsx';
 import { CitizenShell } from './shells/citizen-shell.tsx';
 import { NoWorkspace } from './shells/no-workspace.tsx';
 import { NotFound } from './shells/not-found.tsx';
+import { PublicShell } from './shells/public-shell.tsx';
 import { StaffShell } from './shells/staff-shell.tsx';
 
 // Each workspace's pages load on demand: a citizen on a phone never downloads the admin screens.
@@ -47,6 +48,45 @@ const RolesPage = lazy(() =>
 const TokensPage = lazy(() =>
   import('../features/admin/tokens-page.tsx').then((m) => ({ default: m.TokensPage })),
 );
+const GuideListPage = lazy(() =>
+  import('../features/catalog/guide-list-page.tsx').then((m) => ({ default: m.GuideListPage })),
+);
+const GuidePage = lazy(() =>
+  import('../features/catalog/guide-page.tsx').then((m) => ({ default: m.GuidePage })),
+);
+const ProgressPage = lazy(() =>
+  import('../features/catalog/progress-page.tsx').then((m) => ({ default: m.ProgressPage })),
+);
+const ServicesPage = lazy(() =>
+  import('../features/citizen/services-page.tsx').then((m) => ({ default: m.ServicesPage })),
+);
+const ApplyPage = lazy(() =>
+  import('../features/citizen/apply-page.tsx').then((m) => ({ default: m.ApplyPage })),
+);
+const MyCasesPage = lazy(() =>
+  import('../features/citizen/my-cases-page.tsx').then((m) => ({ default: m.MyCasesPage })),
+);
+const MyCasePage = lazy(() =>
+  import('../features/citizen/my-case-page.tsx').then((m) => ({ default: m.MyCasePage })),
+);
+const WindowPage = lazy(() =>
+  import('../features/officer/window-page.tsx').then((m) => ({ default: m.WindowPage })),
+);
+const CasesPage = lazy(() =>
+  import('../features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('../features/cases/case-detail-page.tsx').then((m) => ({ default: m.CaseDetailPage })),
+);
+const CasePrintPage = lazy(() =>
+  import('../features/cases/case-print-page.tsx').then((m) => ({ default: m.CasePrintPage })),
+);
+const CatalogAdminPage = lazy(() =>
+  import('../features/admin/catalog-page.tsx').then((m) => ({ default: m.CatalogAdminPage })),
+);
+const CatalogItemPage = lazy(() =>
+  import('../features/admin/catalog-item-page.tsx').then((m) => ({ default: m.CatalogItemPage })),
+);
 const AuditChainPage = lazy(() =>
   import('../features/admin/audit-chain-page.tsx').then((m) => ({ default: m.AuditChainPage })),
 );
@@ -66,9 +106,23 @@ const registryRoutes = [
   { path: 'licences/:id', element: <LicenceDetailPage /> },
 ];
 
+const caseRoutes = [
+  { path: 'cases/:id', element: <CaseDetailPage /> },
+  { path: 'cases/:id/print', element: <CasePrintPage /> },
+];
+
 export const router = createBrowserRouter([
   { path: '/', element: <RootRedirect /> },
   { path: '/login', element: <LoginPage /> },
+  {
+    // Public: the service guide and the progress look-up need no sign-in.
+    element: <PublicShell />,
+    children: [
+      { path: '/guide', element: <GuideListPage /> },
+      { path: '/guide/:code', element: <GuidePage /> },
+      { path: '/progress', element: <ProgressPage /> },
+    ],
+  },
   {
     path: '/citizen',
     element: (
@@ -76,7 +130,13 @@ export const router = createBrowserRouter([
         <CitizenShell />
       </RequireRole>
     ),
-    children: [{ index: true, element: <CitizenHome /> }],
+    children: [
+      { index: true, element: <CitizenHome /> },
+      { path: 'services', element: <ServicesPage /> },
+      { path: 'services/:code', element: <ApplyPage /> },
+      { path: 'cases', element: <MyCasesPage /> },
+      { path: 'cases/:id', element: <MyCasePage /> },
+    ],
   },
   {
     path: '/officer',
@@ -85,7 +145,13 @@ export const router = createBrowserRouter([
         <StaffShell workspace="officer" />
       </RequireRole>
     ),
-    children: [{ index: true, element: <SearchPage /> }, ...registryRoutes],
+    children: [
+      { index: true, element: <SearchPage /> },
+      { path: 'window', element: <WindowPage /> },
+      { path: 'cases', element: <CasesPage /> },
+      ...caseRoutes,
+      ...registryRoutes,
+    ],
   },
   {
     path: '/supervisor',
@@ -97,6 +163,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <AuditPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'cases', element: <CasesPage defaultTab="escalated" /> },
+      ...caseRoutes,
       ...registryRoutes,
     ],
   },
@@ -113,6 +181,9 @@ export const router = createBrowserRouter([
       { path: 'roles', element: <RolesPage /> },
       { path: 'tokens', element: <TokensPage /> },
       { path: 'audit', element: <AuditChainPage /> },
+      { path: 'catalog', element: <CatalogAdminPage /> },
+      { path: 'catalog/new', element: <CatalogItemPage creating /> },
+      { path: 'catalog/:code', element: <CatalogItemPage /> },
     ],
   },
   { path: '*', element: <NotFound /> },

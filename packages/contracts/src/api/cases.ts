@@ -7,6 +7,9 @@ export const ruleResultSchema = z.object({
   applicable: z.boolean(),
   passed: z.boolean(),
   severity: z.enum(['refuse', 'review']),
+  /** What must hold, phrased positively (shown when passed or not applicable). */
+  condition: localizedSchema,
+  /** Why it failed (shown when not passed). */
   message: localizedSchema,
   source: z.object({ title: z.string(), url: z.string().optional() }),
 });

@@ -60,6 +60,10 @@ export const catalogVersionSchema = z
     definition: itemDefinitionSchema,
     createdAt: z.iso.datetime({ offset: true }),
     createdBy: z.string().nullable(),
+    createdByName: z
+      .string()
+      .nullable()
+      .meta({ description: 'Who saved it; null for a built-in definition' }),
     changeNote: z.string().nullable(),
     openCases: z.number().int(),
   })

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { autoCheck, dataFact, refusals } from './eligibility.ts';
-import { type ItemDefinitionInput, itemDefinitionSchema } from './item.ts';
+import { type EligibilityRule, type ItemDefinitionInput, itemDefinitionSchema } from './item.ts';
 import type { Facts } from './predicate.ts';
 import { standardWorkflow } from './workflow.ts';
 
 const src = { title: 'test source', reliability: 'unverified' as const };
 const msg = { zh: '消息', en: 'message' };
+const cond = { zh: '条件', en: 'condition' };
 
 /** A small item: one refusing rule, one conditional review rule, materials from every kind of supplier. */
 function item(extra: Partial<ItemDefinitionInput> = {}) {
@@ -24,6 +25,7 @@ function item(extra: Partial<ItemDefinitionInput> = {}) {
         id: 'has-licence',
         require: { fact: 'licence.exists', op: 'eq', value: true },
         severity: 'refuse',
+        condition: cond,
         message: msg,
         source: src,
       },
@@ -32,6 +34,7 @@ function item(extra: Partial<ItemDefinitionInput> = {}) {
         when: { fact: 'licence.renewalState', op: 'eq', value: 'expired-needs-theory-test' },
         require: { fact: 'licence.theoryTestPassed', op: 'eq', value: true },
         severity: 'review',
+        condition: cond,
         message: msg,
         source: { ...src, url: 'https://example.org/rule' },
       },
@@ -142,11 +145,13 @@ describe('autoCheck', () => {
     expect(r.rules.find((x) => x.id === 'has-licence')).toMatchObject({ applicable: true, passed: true });
   });
 
-  it('copies message and source (url only when present)', () => {
+  it('copies condition, message and source (url only when present)', () => {
     const r = autoCheck(item(), good, 'online');
     expect(r.rules[0]!.source).toEqual({ title: 'test source' });
     expect(r.rules[1]!.source).toEqual({ title: 'test source', url: 'https://example.org/rule' });
     expect(r.rules[0]!.message).toEqual(msg);
+    expect(r.rules[0]!.condition).toEqual(cond);
+    expect(r.rules[1]!.condition).toEqual(cond);
   });
 
   it('never instant when the item does not allow it', () => {
@@ -191,6 +196,14 @@ describe('itemDefinitionSchema refinements', () => {
     });
     expect(() => item({ workflow: wf })).toThrow();
     expect(() => item({ effectiveTo: '2024-12-31' })).toThrow();
+  });
+
+  it('requires a non-empty condition on every rule', () => {
+    const [first, second] = item().eligibility;
+    const { condition: _, ...noCondition } = first!;
+    // What an old definition (saved before rules had a condition) looks like: the schema refuses it.
+    expect(() => item({ eligibility: [noCondition as unknown as EligibilityRule, second!] })).toThrow();
+    expect(() => item({ eligibility: [{ ...first!, condition: { zh: '', en: 'x' } }, second!] })).toThrow();
   });
 
   it('applies the form default', () => {

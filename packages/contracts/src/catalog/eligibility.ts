@@ -12,6 +12,9 @@ export interface RuleResult {
   applicable: boolean;
   passed: boolean;
   severity: 'refuse' | 'review';
+  /** What must hold, phrased positively: shown when the rule passed or does not apply. */
+  condition: Localized;
+  /** Why the rule failed: shown when it did not pass. */
   message: Localized;
   source: { title: string; url?: string };
 }
@@ -57,6 +60,7 @@ export function autoCheck(
       applicable,
       passed: applicable ? evaluatePredicate(r.require, facts) : true,
       severity: r.severity,
+      condition: r.condition,
       message: r.message,
       source: { title: r.source.title, ...(r.source.url ? { url: r.source.url } : {}) },
     };

@@ -66,6 +66,13 @@ export const eligibilityRuleSchema = z.strictObject({
   require: predicateSchema,
   /** `refuse`: the application cannot be made. `review`: it can, but an officer must look (no instant approval). */
   severity: z.enum(['refuse', 'review']),
+  /**
+   * The positive statement of what must hold, as the service guide prints it (办理条件): "驾驶证在有效期内".
+   * A rule with `when` phrases the whole condition ("有效期满超过1年但不超过3年的，须科目一考试合格"). Shown in
+   * the guide and beside a rule the pre-check found met (or not applicable).
+   */
+  condition: localizedSchema,
+  /** The reason shown when the rule fails: "驾驶证已超过有效期，请申请期满换证". */
   message: localizedSchema,
   source: legalSourceSchema,
 });

@@ -61,6 +61,19 @@ describe('CATALOG_SEED', () => {
       }
     });
 
+    it('every rule states its condition positively, in zh and en, apart from its failure message', () => {
+      for (const r of def.eligibility) {
+        for (const lang of ['zh', 'en'] as const) {
+          const condition = r.condition[lang].trim();
+          expect(condition.length, `${r.id} ${lang}`).toBeGreaterThan(0);
+          expect(condition, `${r.id} ${lang}`).not.toBe(r.message[lang].trim());
+        }
+        // Written in the language it is labelled with: Chinese characters in zh, none leading the en.
+        expect(r.condition.zh, r.id).toMatch(/\p{Script=Han}/u);
+        expect(r.condition.en, r.id).toMatch(/^[A-Z]/);
+      }
+    });
+
     it('has unique material codes and a sensible fee, clocks, channels and offices', () => {
       const materials = def.materials.map((m) => m.code);
       expect(new Set(materials).size).toBe(materials.length);

@@ -7,13 +7,13 @@ import {
   HUMAN_ACTIONS,
   type WorkflowRole,
 } from '@opendmv/contracts';
-import { and, count, desc, eq, inArray, isNotNull, lt, lte, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or, type SQL } from 'drizzle-orm';
 import { workingCalendar } from '../../platform/calendar.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { findVersionById } from '../catalog/index.ts';
 import { users } from '../identity/schema.ts';
 import { findOfficeById } from '../offices/index.ts';
-import { findPersonById } from '../registry/index.ts';
+import { findPersonById, persons } from '../registry/index.ts';
 import { type CaseRow, listEvents } from './repository.ts';
 import { cases } from './schema.ts';
 
@@ -104,12 +104,14 @@ export interface CaseListQuery {
 export async function listCases(ctx: AppContext, where: SQL | undefined, q: CaseListQuery) {
   const today = ctx.clock.today();
   const open = notInArray(cases.status, FINAL);
+  // A case waiting for the applicant's correction has its clock stopped: neither near nor overdue.
+  const running = and(open, isNull(cases.pausedSince));
   let dueFilter: SQL | undefined;
-  if (q.due === 'overdue') dueFilter = and(open, or(lt(cases.dueDate, today), lt(cases.stateDueDate, today)));
+  if (q.due === 'overdue') dueFilter = and(running, or(lt(cases.dueDate, today), lt(cases.stateDueDate, today)));
   if (q.due === 'escalated') dueFilter = and(open, isNotNull(cases.escalatedAt));
   if (q.due === 'near') {
     const soon = addWorkingDays(today, 2, await workingCalendar(ctx.db));
-    dueFilter = and(open, or(lte(cases.dueDate, soon), lte(cases.stateDueDate, soon)));
+    dueFilter = and(running, or(lte(cases.dueDate, soon), lte(cases.stateDueDate, soon)));
   }
   const filter = and(
     where,
@@ -120,8 +122,9 @@ export async function listCases(ctx: AppContext, where: SQL | undefined, q: Case
   );
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select()
+      .select({ c: cases, applicantName: persons.name })
       .from(cases)
+      .innerJoin(persons, eq(persons.id, cases.applicantPersonId))
       .where(filter)
       .orderBy(q.due ? cases.dueDate : desc(cases.submittedAt))
       .limit(q.limit)
@@ -129,7 +132,7 @@ export async function listCases(ctx: AppContext, where: SQL | undefined, q: Case
     ctx.db.select({ n: count() }).from(cases).where(filter),
   ]);
   return {
-    items: await Promise.all(rows.map((r) => toCaseSummary(ctx, r))),
+    items: await Promise.all(rows.map((r) => toCaseSummary(ctx, r.c, r.applicantName))),
     total: total?.n ?? 0,
     limit: q.limit,
     offset: q.offset,

@@ -92,6 +92,7 @@ export async function acceptAtWindow(
     submission: s,
     channel: 'window',
     actor: caseActorOf(p, meta, ['officer']),
+    acceptBy: caseActorOf(p, meta, ['officer']),
     outletId: office.id,
     handlingOfficeId: office.id,
     locale,

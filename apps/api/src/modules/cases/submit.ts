@@ -126,6 +126,8 @@ export async function submitApplication(
     /** Window: the officer's office; online: the office that keeps the subject's record. */
     handlingOfficeId?: string;
     agentUserId?: string | null;
+    /** Window: the officer who takes the application accepts it (受理) in the same transaction. */
+    acceptBy?: CaseActor;
     locale: Locale;
   },
 ): Promise<CaseRow> {
@@ -189,6 +191,8 @@ export async function submitApplication(
         details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
       });
       row = await afterDecision(ctx, tx, row, d, system);
+    } else if (input.acceptBy) {
+      row = await transition(ctx, tx, row, d, input.acceptBy, 'accept', { note: 'window acceptance' });
     }
     return row;
   });

@@ -16,6 +16,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { sha256 } from '../../platform/crypto/pii.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { users } from '../identity/schema.ts';
 import { offices } from '../offices/schema.ts';
 import {
   findVersionInForce,
@@ -102,6 +103,17 @@ export async function listVersions(ctx: AppContext, code: string): Promise<Catal
   const versions = await listVersionsOf(ctx.db, code);
   if (versions.length === 0) throw new AppError('NOT_FOUND');
   const open = await openCaseCounts(ctx.db, code);
+  const authorIds = [...new Set(versions.map((v) => v.createdBy).filter((x): x is string => x !== null))];
+  const authors = new Map(
+    authorIds.length === 0
+      ? []
+      : (
+          await ctx.db
+            .select({ id: users.id, name: users.displayName })
+            .from(users)
+            .where(inArray(users.id, authorIds))
+        ).map((u) => [u.id, u.name]),
+  );
   return versions.map((v) => ({
     id: v.id,
     code: v.code,
@@ -109,6 +121,7 @@ export async function listVersions(ctx: AppContext, code: string): Promise<Catal
     definition: v.definition,
     createdAt: v.createdAt.toISOString(),
     createdBy: v.createdBy,
+    createdByName: v.createdBy ? (authors.get(v.createdBy) ?? null) : null,
     changeNote: v.changeNote,
     openCases: open.get(v.id) ?? 0,
   }));

@@ -13,5 +13,6 @@ export {
   listViolationsOfPerson,
   listViolationsOfVehicle,
 } from './repository.ts';
+export { persons } from './schema.ts';
 export { selfRoutes } from './self-routes.ts';
 export { applyViolationTransition, transitionViolation } from './workflow.ts';

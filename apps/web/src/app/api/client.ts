@@ -78,7 +78,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, localMessage(code));
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
@@ -105,6 +105,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 
 export const apiGet = <T>(path: string) => request<T>('GET', path);
 export const apiPost = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+export const apiPut = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 
 /** Builds `path?a=1&b=2`, skipping empty values. */
 export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {

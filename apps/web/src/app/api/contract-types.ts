@@ -2,15 +2,23 @@ import type {
   apiTokenSchema,
   auditEventPageSchema,
   auditEventsQuerySchema,
+  caseListQuerySchema,
+  caseListSchema,
   createApiTokenBodySchema,
+  createCatalogItemSchema,
   createdApiTokenSchema,
   createdStaffSchema,
   createOfficeBodySchema,
   createStaffBodySchema,
   licenceDetailSchema,
   pageOf,
+  precheckResultSchema,
+  publicProgressSchema,
+  reviseCatalogItemSchema,
   roleInfoSchema,
   staffSchema,
+  submitCaseSchema,
+  windowSubmitCaseSchema,
 } from '@opendmv/contracts';
 
 /**
@@ -32,3 +40,12 @@ export type AuditEventPage = Out<typeof auditEventPageSchema>;
 export type AuditEventsQuery = In<typeof auditEventsQuerySchema>;
 export type StaffPage = Out<ReturnType<typeof pageOf<typeof staffSchema>>>;
 export type ApiTokenPage = Out<ReturnType<typeof pageOf<typeof apiTokenSchema>>>;
+
+export type PrecheckResult = Out<typeof precheckResultSchema>;
+export type CaseList = Out<typeof caseListSchema>;
+export type CaseListQuery = In<typeof caseListQuerySchema>;
+export type PublicProgress = Out<typeof publicProgressSchema>;
+export type SubmitCaseBody = In<typeof submitCaseSchema>;
+export type WindowSubmitCaseBody = In<typeof windowSubmitCaseSchema>;
+export type CreateCatalogItemBody = In<typeof createCatalogItemSchema>;
+export type ReviseCatalogItemBody = In<typeof reviseCatalogItemSchema>;

@@ -1,3 +1,4 @@
+import { servicesEn } from './en-services.ts';
 import type { Messages } from './messages.ts';
 
 /** English UI strings; the type makes any missing or extra key a compile error. */
@@ -67,6 +68,9 @@ export const en: Messages = {
     menuRoles: 'Roles & permissions',
     menuTokens: 'API tokens',
     menuAuditChain: 'Audit chain',
+    menuWindow: 'Window acceptance',
+    menuCases: 'Cases',
+    menuCatalog: 'Business items',
     noOffice: 'No office',
   },
   citizen: {
@@ -319,6 +323,13 @@ export const en: Messages = {
       'staff:manage': 'Manage staff',
       'token:manage': 'Manage API tokens',
       'device:self': 'Device reads its own registration',
+      'catalog:manage': 'Manage business items (publish new versions)',
+      'case:apply': 'Apply online and follow own cases',
+      'case:read': 'See cases in scope and deadline lists',
+      'case:handle': 'Window acceptance and case handling',
+      'case:supervise': 'Reserved decisions, escalated and overdue cases',
+      'partner:submit': 'Partner system delivers records',
+      'case:act-for': 'Agency files and follows cases under an authorization',
     },
     tokensTitle: 'API tokens',
     createToken: 'New token',
@@ -339,4 +350,5 @@ export const en: Messages = {
       'The secret is shown only once and cannot be shown again after you close this. Call the API with Authorization: Bearer <secret>.',
     secret: 'Secret',
   },
+  ...servicesEn,
 };

@@ -1,3 +1,5 @@
+import { servicesZhCN } from './zh-CN-services.ts';
+
 /** Simplified Chinese UI strings — the source shape of every other dictionary. */
 export const zhCN = {
   common: {
@@ -65,6 +67,9 @@ export const zhCN = {
     menuRoles: '角色权限',
     menuTokens: '接口令牌',
     menuAuditChain: '审计链校验',
+    menuWindow: '窗口受理',
+    menuCases: '办件管理',
+    menuCatalog: '业务事项',
     noOffice: '未分配机构',
   },
   citizen: {
@@ -310,6 +315,13 @@ export const zhCN = {
       'staff:manage': '管理工作人员',
       'token:manage': '管理接口令牌',
       'device:self': '终端读取自身登记信息',
+      'catalog:manage': '管理业务事项（发布新版本）',
+      'case:apply': '网上申办并查看本人办件',
+      'case:read': '查看辖区办件与时限清单',
+      'case:handle': '窗口受理与办件处理',
+      'case:supervise': '督办、审批保留事项与超期办件',
+      'partner:submit': '合作系统推送数据',
+      'case:act-for': '代办机构凭授权代为申办',
     },
     tokensTitle: '接口令牌',
     createToken: '新建令牌',
@@ -329,4 +341,5 @@ export const zhCN = {
     secretOnceText: '密钥只显示这一次，关闭后无法再次查看。请以 Authorization: Bearer <密钥> 方式调用接口。',
     secret: '密钥',
   },
+  ...servicesZhCN,
 };

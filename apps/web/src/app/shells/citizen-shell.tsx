@@ -1,7 +1,7 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { Suspense } from 'react';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { useLogout } from '../auth/session.ts';
 import { BlockSpin } from '../components/query-state.tsx';
 import { useT } from '../i18n/i18n-provider.tsx';
@@ -15,10 +15,15 @@ export function CitizenShell() {
     <div className="odmv-citizen">
       <header className="odmv-citizen-bar">
         <div className="odmv-citizen-bar-inner">
-          <span className="odmv-brand">
+          <Link
+            to="/citizen"
+            className="odmv-brand"
+            style={{ color: '#fff' }}
+            data-testid="citizen-home-link"
+          >
             <img src="/favicon.svg" alt="" />
             {t.shell.citizenTitle}
-          </span>
+          </Link>
           <Space size={4}>
             <LangSwitch light />
             <Button

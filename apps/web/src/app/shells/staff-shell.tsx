@@ -1,8 +1,11 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  DesktopOutlined,
   FileSearchOutlined,
   KeyOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -35,6 +38,18 @@ const NAV: Record<Workspace, NavItem[]> = {
       permission: 'registry:search',
     },
     {
+      path: '/officer/window',
+      label: (t) => t.shell.menuWindow,
+      icon: <DesktopOutlined />,
+      permission: 'case:handle',
+    },
+    {
+      path: '/officer/cases',
+      label: (t) => t.shell.menuCases,
+      icon: <ProfileOutlined />,
+      permission: 'case:read',
+    },
+    {
       path: '/officer/violations',
       label: (t) => t.shell.menuViolations,
       icon: <WarningOutlined />,
@@ -47,6 +62,12 @@ const NAV: Record<Workspace, NavItem[]> = {
       label: (t) => t.shell.menuAudit,
       icon: <AuditOutlined />,
       permission: 'audit:read',
+    },
+    {
+      path: '/supervisor/cases',
+      label: (t) => t.shell.menuCases,
+      icon: <ProfileOutlined />,
+      permission: 'case:read',
     },
     {
       path: '/supervisor/search',
@@ -79,6 +100,12 @@ const NAV: Record<Workspace, NavItem[]> = {
       label: (t) => t.shell.menuRoles,
       icon: <SafetyOutlined />,
       permission: 'staff:read',
+    },
+    {
+      path: '/admin/catalog',
+      label: (t) => t.shell.menuCatalog,
+      icon: <AppstoreOutlined />,
+      permission: 'catalog:manage',
     },
     {
       path: '/admin/tokens',

@@ -1,9 +1,15 @@
-import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  FileSearchOutlined,
+  LockOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { LoginBody, Me } from '@opendmv/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, type InputRef, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { apiPost, isApiError, setCsrfToken } from '../../app/api/client.ts';
 import { applyFieldErrors } from '../../app/api/form-errors.ts';
 import { clearSessionExpired, homeFor, ME_KEY, useMe, wasSessionExpired } from '../../app/auth/session.ts';
@@ -182,6 +188,14 @@ export function LoginPage() {
               {t.auth.submit}
             </Button>
           </Form>
+          <div className="odmv-login-links">
+            <Link to="/guide" data-testid="login-guide-link">
+              <ReadOutlined aria-hidden /> {t.guide.title}
+            </Link>
+            <Link to="/progress" data-testid="login-progress-link">
+              <FileSearchOutlined aria-hidden /> {t.guide.progress}
+            </Link>
+          </div>
         </Card>
       </main>
       <footer className="odmv-login-foot">

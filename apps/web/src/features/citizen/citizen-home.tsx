@@ -6,6 +6,7 @@ import { QueryError } from '../../app/components/query-state.tsx';
 import { useT } from '../../app/i18n/i18n-provider.tsx';
 import { useMyPerson } from './citizen-api.ts';
 import { LicenceCard } from './licence-card.tsx';
+import { ServiceEntries } from './service-entries.tsx';
 import { VehicleList } from './vehicle-list.tsx';
 import { ViolationList } from './violation-list.tsx';
 
@@ -36,6 +37,7 @@ export function CitizenHome() {
           </>
         )}
       </section>
+      <ServiceEntries />
       <LicenceCard />
       <VehicleList />
       <ViolationList />

@@ -131,15 +131,25 @@ export const answered = (key: string): Predicate => p(`form.${key}`, 'neq', '');
 
 export const t = (zh: string, en: string): Localized => ({ zh, en });
 
+/**
+ * The two texts of a rule, named so they cannot be swapped: `condition` is what must hold, phrased as the
+ * guide prints it (办理条件: "驾驶证在有效期内"; with a `when`, the whole condition: "…的，须…"); `message`
+ * is the reason shown when it fails ("驾驶证已超过有效期，请申请期满换证").
+ */
+export interface RuleText {
+  condition: Localized;
+  message: Localized;
+}
+
 export function rule(
   id: string,
   require: Predicate,
   severity: 'refuse' | 'review',
-  message: Localized,
+  { condition, message }: RuleText,
   source: LegalSource,
   when?: Predicate,
 ): EligibilityRule {
-  return { id, require, severity, message, source: { ...source }, ...(when ? { when } : {}) };
+  return { id, require, severity, condition, message, source: { ...source }, ...(when ? { when } : {}) };
 }
 
 export function material(
@@ -161,35 +171,56 @@ export const RULES = {
     'applicant-on-record',
     is('applicant.exists', true),
     'refuse',
-    t('申请人身份信息未在系统登记', 'The applicant is not on record'),
+    {
+      condition: t('申请人身份信息已在系统登记', 'Your identity is on record'),
+      message: t('申请人身份信息未在系统登记', 'The applicant is not on record'),
+    },
     SRC.productSetting,
   ),
   licenceHeld: rule(
     'licence-held',
     is('licence.exists', true),
     'refuse',
-    t('未查询到您的驾驶证', 'No driving licence is on record for you'),
+    {
+      condition: t('申请人持有机动车驾驶证，系统中有本人驾驶证档案', 'You hold a driving licence on record'),
+      message: t('未查询到您的驾驶证', 'No driving licence is on record for you'),
+    },
     SRC.licenceRegulation,
   ),
   noOpenCase: rule(
     'no-open-case',
     is('case.openSameItem', false),
     'refuse',
-    t('您已有一件同类申请正在办理', 'You already have an open application for this service'),
+    {
+      condition: t('申请人没有正在办理中的同一事项申请', 'You have no open application for this service'),
+      message: t('您已有一件同类申请正在办理', 'You already have an open application for this service'),
+    },
     SRC.productSetting,
   ),
   vehicleHeld: rule(
     'vehicle-on-record',
     is('vehicle.exists', true),
     'refuse',
-    t('未查询到该机动车', 'The vehicle is not on record'),
+    {
+      condition: t('机动车已注册登记，系统中有车辆档案', 'The vehicle is registered and on record'),
+      message: t('未查询到该机动车', 'The vehicle is not on record'),
+    },
     SRC.vehicleRegulation,
   ),
   owner: rule(
     'applicant-is-owner',
     is('vehicle.ownedByApplicant', true),
     'refuse',
-    t('只有机动车所有人（或其委托的代理人）可以申请', 'Only the registered owner (or their agent) may apply'),
+    {
+      condition: t(
+        '申请人为机动车所有人（或其委托的代理人）',
+        'You are the registered owner of the vehicle (or the owner’s agent)',
+      ),
+      message: t(
+        '只有机动车所有人（或其委托的代理人）可以申请',
+        'Only the registered owner (or their agent) may apply',
+      ),
+    },
     SRC.vehicleRegulation,
   ),
   /** Online and at kiosks, a higher real-name level stops touts from applying in other people's names. */
@@ -197,10 +228,16 @@ export const RULES = {
     'real-name-online',
     p('applicant.realNameLevel', 'in', ['id', 'face']),
     'refuse',
-    t(
-      '网上或自助办理需完成身份证实名认证',
-      'Online or kiosk applications need ID-level real-name verification',
-    ),
+    {
+      condition: t(
+        '通过互联网或自助终端办理的，申请人已完成身份证实名认证',
+        'When applying online or at a kiosk, you have verified your identity with your ID card',
+      ),
+      message: t(
+        '网上或自助办理需完成身份证实名认证',
+        'Online or kiosk applications need ID-level real-name verification',
+      ),
+    },
     SRC.productSetting,
     p('case.channel', 'in', ['online', 'kiosk']),
   ),
@@ -212,10 +249,16 @@ export const licenceNotBlocked = (source: LegalSource): EligibilityRule =>
     'licence-not-blocked',
     none('licence.status', [...BLOCKING_LICENCE_STATUSES]),
     'refuse',
-    t(
-      '驾驶证被扣押、扣留、暂扣或吊销期间不能办理此业务',
-      'Not possible while the licence is seized, detained, suspended or revoked',
-    ),
+    {
+      condition: t(
+        '驾驶证未被扣押、扣留、暂扣或吊销',
+        'Your licence is not seized, detained, suspended or revoked',
+      ),
+      message: t(
+        '驾驶证被扣押、扣留、暂扣或吊销期间不能办理此业务',
+        'Not possible while the licence is seized, detained, suspended or revoked',
+      ),
+    },
     source,
   );
 
@@ -224,10 +267,16 @@ export const notOverAgeLimit = rule(
   'within-class-age-limit',
   is('licence.overAgeLimit', false),
   'refuse',
-  t(
-    '您已超过所持准驾车型的年龄上限，请先申请降级换证',
-    'You are over the age limit of a class you hold: apply for a class downgrade first',
-  ),
+  {
+    condition: t(
+      '申请人未超过所持准驾车型的年龄上限',
+      'You are within the age limit of every class you hold',
+    ),
+    message: t(
+      '您已超过所持准驾车型的年龄上限，请先申请降级换证',
+      'You are over the age limit of a class you hold: apply for a class downgrade first',
+    ),
+  },
   SRC.ageLimits,
 );
 
@@ -236,7 +285,10 @@ export const medicalNotFailed = rule(
   'medical-not-failed',
   not(is('medical.latestResult', 'fail')),
   'refuse',
-  t('最近一次体检结论为不合格', 'Your latest medical examination result is a fail'),
+  {
+    condition: t('最近一次身体条件检查未被判定为不合格', 'Your latest medical examination was not a fail'),
+    message: t('最近一次体检结论为不合格', 'Your latest medical examination result is a fail'),
+  },
   SRC.medicalUpload,
 );
 

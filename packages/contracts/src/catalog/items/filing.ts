@@ -22,14 +22,20 @@ export const CONTACT_FILING = defineItem({
       'phone-given',
       answered('phone'),
       'refuse',
-      t('请填写手机号码', 'Enter a mobile phone number'),
+      {
+        condition: t('提供本人手机号码', 'You give a mobile phone number'),
+        message: t('请填写手机号码', 'Enter a mobile phone number'),
+      },
       SRC.filing,
     ),
     rule(
       'address-given',
       answered('address'),
       'refuse',
-      t('请填写通信地址', 'Enter a postal address'),
+      {
+        condition: t('提供通信地址', 'You give a postal address'),
+        message: t('请填写通信地址', 'Enter a postal address'),
+      },
       SRC.filing,
     ),
     RULES.realNameOnline,

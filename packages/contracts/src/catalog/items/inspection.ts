@@ -20,38 +20,62 @@ const GATES: readonly EligibilityRule[] = [
     'vehicle-in-use',
     none('vehicle.status', ['scrapped', 'deregistered', 'stolen']),
     'refuse',
-    t('机动车已报废、注销或被盗抢，不能检验', 'The vehicle is scrapped, deregistered or stolen'),
+    {
+      condition: t('机动车未报废、未注销、未被盗抢', 'The vehicle is not scrapped, deregistered or stolen'),
+      message: t('机动车已报废、注销或被盗抢，不能检验', 'The vehicle is scrapped, deregistered or stolen'),
+    },
     SRC.vehicleRegulation,
   ),
   rule(
     'inspection-window',
     is('vehicle.inspectionWindowOpen', true),
     'refuse',
-    t(
-      '检验有效期满前3个月内（含到期当月）才能申请',
-      'You can apply within 3 months before the inspection falls due (the due month included)',
-    ),
+    {
+      condition: t(
+        '在检验有效期满前3个月内（含到期当月）申请，或检验已逾期',
+        'You apply within 3 months before the inspection falls due (the due month included), or it is overdue',
+      ),
+      message: t(
+        '检验有效期满前3个月内（含到期当月）才能申请',
+        'You can apply within 3 months before the inspection falls due (the due month included)',
+      ),
+    },
     SRC.inspectionWindow,
   ),
   rule(
     'insurance-valid',
     is('vehicle.insuranceValid', true),
     'refuse',
-    t('交强险须在有效期内', 'Compulsory insurance (交强险) must be in force'),
+    {
+      condition: t('交强险在有效期内', 'Compulsory insurance (交强险) is in force'),
+      message: t('交强险须在有效期内', 'Compulsory insurance (交强险) must be in force'),
+    },
     SRC.labelPrerequisites,
   ),
   rule(
     'vehicle-tax-paid',
     is('vehicle.taxPaid', true),
     'refuse',
-    t('须缴纳本年度车船税或有免税证明', 'This year’s vehicle tax must be paid, or the vehicle exempt'),
+    {
+      condition: t(
+        '已缴纳本年度车船税，或依法免征',
+        'This year’s vehicle tax is paid, or the vehicle is exempt',
+      ),
+      message: t(
+        '须缴纳本年度车船税或有免税证明',
+        'This year’s vehicle tax must be paid, or the vehicle exempt',
+      ),
+    },
     SRC.labelPrerequisites,
   ),
   rule(
     'no-open-violations',
     p('vehicle.openViolations', 'eq', 0),
     'refuse',
-    t('请先处理本车未处理的交通违法', 'Handle the vehicle’s open violations first'),
+    {
+      condition: t('本车无未处理的交通违法', 'The vehicle has no unhandled traffic violations'),
+      message: t('请先处理本车未处理的交通违法', 'Handle the vehicle’s open violations first'),
+    },
     SRC.labelViolationGate,
   ),
 ];
@@ -75,21 +99,39 @@ export const INSPECT_LABEL = defineItem({
       'exempt-category',
       is('vehicle.inspectionCategory', 'exempt-private-car'),
       'refuse',
-      t('此车不属于免检范围，须上线检验', 'This vehicle is not exempt: it must be inspected at a station'),
+      {
+        condition: t(
+          '机动车属于免上线检验范围（10年以内的非营运小微型载客汽车，面包车除外）',
+          'The vehicle is exempt from station inspection (a private small or micro passenger car up to 10 years old, vans excluded)',
+        ),
+        message: t(
+          '此车不属于免检范围，须上线检验',
+          'This vehicle is not exempt: it must be inspected at a station',
+        ),
+      },
       SRC.inspectionReform,
     ),
     rule(
       'label-online-due',
       is('vehicle.nextInspectionAction', 'label-online'),
       'refuse',
-      t('本次检验须上线检验（第6年、第10年）', 'This inspection is on site (6th and 10th year)'),
+      {
+        condition: t(
+          '本次检验为免上线检验年度（第2、4、8年）',
+          'This inspection falls in an exempt year (2nd, 4th or 8th)',
+        ),
+        message: t('本次检验须上线检验（第6年、第10年）', 'This inspection is on site (6th and 10th year)'),
+      },
       SRC.inspectionReform,
     ),
     rule(
       'not-overdue',
       not(is('vehicle.inspectionStatus', 'overdue')),
       'review',
-      t('检验已逾期，由民警核对', 'The inspection is overdue: an officer checks the case'),
+      {
+        condition: t('未超过检验有效期', 'The inspection is not overdue'),
+        message: t('检验已逾期，由民警核对', 'The inspection is overdue: an officer checks the case'),
+      },
       SRC.inspectionWindow,
     ),
   ],
@@ -127,10 +169,13 @@ export const INSPECT_ONSITE = defineItem({
       'inspection-not-failed',
       not(is('inspection.latestResult', 'fail')),
       'review',
-      t(
-        '检验机构报告检验不合格，须复检后由民警核对',
-        'The station reported a fail: re-test, then an officer checks',
-      ),
+      {
+        condition: t('检验机构未报告检验不合格', 'The inspection station has not reported a fail'),
+        message: t(
+          '检验机构报告检验不合格，须复检后由民警核对',
+          'The station reported a fail: re-test, then an officer checks',
+        ),
+      },
       SRC.inspectionReform,
     ),
   ],

@@ -35,7 +35,10 @@ const notExpired = rule(
   'licence-not-expired',
   none('licence.renewalState', EXPIRED),
   'refuse',
-  t('驾驶证已超过有效期，请申请期满换证', 'The licence has expired: apply for a renewal instead'),
+  {
+    condition: t('驾驶证在有效期内', 'Your licence has not expired'),
+    message: t('驾驶证已超过有效期，请申请期满换证', 'The licence has expired: apply for a renewal instead'),
+  },
   SRC.renewal,
 );
 
@@ -59,27 +62,45 @@ export const DL_RENEW = defineItem({
       'in-renewal-window',
       none('licence.renewalState', ['valid', 'long-term']),
       'refuse',
-      t('期满换证只能在有效期满前90日内申请', 'Renewal opens 90 days before the licence expires'),
+      {
+        condition: t(
+          '在驾驶证有效期满前90日内申请，或驾驶证已超过有效期',
+          'You apply within 90 days before the licence expires, or after it has expired',
+        ),
+        message: t('期满换证只能在有效期满前90日内申请', 'Renewal opens 90 days before the licence expires'),
+      },
       SRC.renewal,
     ),
     rule(
       'recoverable',
       not(is('licence.renewalState', 'expired-unrecoverable')),
       'refuse',
-      t(
-        '驾驶证超过有效期3年以上，不能换证，须重新申领并参加全部考试',
-        'Expired more than 3 years ago: the licence cannot be renewed; apply again and retake all tests',
-      ),
+      {
+        condition: t(
+          '驾驶证超过有效期的，逾期不超过3年',
+          'If the licence has expired, it expired no more than 3 years ago',
+        ),
+        message: t(
+          '驾驶证超过有效期3年以上，不能换证，须重新申领并参加全部考试',
+          'Expired more than 3 years ago: the licence cannot be renewed; apply again and retake all tests',
+        ),
+      },
       SRC.renewal,
     ),
     rule(
       'theory-test-after-expiry',
       is('licence.theoryTestPassed', true),
       'review',
-      t(
-        '超过有效期1年以上，须科目一考试合格后换证；民警核对考试结果',
-        'Expired more than 1 year ago: the theory test (科目一) must be passed; an officer checks the result',
-      ),
+      {
+        condition: t(
+          '驾驶证有效期满超过1年但不超过3年的，须科目一考试合格',
+          'If the licence expired more than 1 but no more than 3 years ago, you have passed the theory test (科目一)',
+        ),
+        message: t(
+          '超过有效期1年以上，须科目一考试合格后换证；民警核对考试结果',
+          'Expired more than 1 year ago: the theory test (科目一) must be passed; an officer checks the result',
+        ),
+      },
       SRC.renewal,
       is('licence.renewalState', 'expired-needs-theory-test'),
     ),
@@ -174,21 +195,36 @@ export const DL_SENIOR_MEDICAL = defineItem({
       'small-car-class',
       is('licence.hasSmallCarClass', true),
       'refuse',
-      t('此业务适用于准驾小型汽车（C1/C2/C5）的驾驶人', 'For holders of small-car classes (C1/C2/C5)'),
+      {
+        condition: t('申请人持有小型汽车类准驾车型（C1/C2/C5）', 'You hold a small-car class (C1/C2/C5)'),
+        message: t(
+          '此业务适用于准驾小型汽车（C1/C2/C5）的驾驶人',
+          'For holders of small-car classes (C1/C2/C5)',
+        ),
+      },
       SRC.senior,
     ),
     rule(
       'aged-70-plus',
       p('applicant.age', 'gte', 70),
       'refuse',
-      t('此业务适用于70周岁以上驾驶人', 'For drivers aged 70 or over'),
+      {
+        condition: t('申请人年满70周岁', 'You are aged 70 or over'),
+        message: t('此业务适用于70周岁以上驾驶人', 'For drivers aged 70 or over'),
+      },
       SRC.senior,
     ),
     rule(
       'in-submission-window',
       is('licence.seniorCheckDue', true),
       'refuse',
-      t('请在记分周期结束后30日内提交', 'Submit within 30 days after your scoring cycle ends'),
+      {
+        condition: t(
+          '处于记分周期结束后30日内的提交期',
+          'It is within 30 days after your scoring cycle ended',
+        ),
+        message: t('请在记分周期结束后30日内提交', 'Submit within 30 days after your scoring cycle ends'),
+      },
       SRC.senior,
     ),
     medicalNotFailed,
@@ -244,14 +280,26 @@ export const DL_CLASS_DOWNGRADE = defineItem({
       'holds-large-class',
       is('licence.hasLargeClass', true),
       'refuse',
-      t('仅持有A/B类准驾车型的驾驶人可以申请降级', 'Only holders of an A or B class can downgrade'),
+      {
+        condition: t('申请人持有A类或B类准驾车型', 'You hold an A or B class'),
+        message: t(
+          '仅持有A/B类准驾车型的驾驶人可以申请降级',
+          'Only holders of an A or B class can downgrade',
+        ),
+      },
       SRC.ageLimits,
     ),
     rule(
       'target-c1',
       is('form.targetClass', 'C1'),
       'review',
-      t('降为C1以外的准驾车型由民警核对', 'A downgrade to a class other than C1 is checked by an officer'),
+      {
+        condition: t('降级后的准驾车型为C1', 'The class after the downgrade is C1'),
+        message: t(
+          '降为C1以外的准驾车型由民警核对',
+          'A downgrade to a class other than C1 is checked by an officer',
+        ),
+      },
       SRC.licenceRegulation,
     ),
     notExpired,

@@ -28,17 +28,32 @@ export const PLATE_SELECT = defineItem({
       'has-vehicle',
       any(is('sale.exists', true), is('vehicle.ownedByApplicant', true)),
       'refuse',
-      t(
-        '须有经销商上传的新车销售记录，或为已登记车辆的所有人',
-        'Needs a dealer sale record for the new car, or you must own the registered vehicle',
-      ),
+      {
+        condition: t(
+          '有经销商上传的新车销售记录，或申请人为已登记车辆的所有人',
+          'A dealer has recorded the sale of your new car, or you own the registered vehicle',
+        ),
+        message: t(
+          '须有经销商上传的新车销售记录，或为已登记车辆的所有人',
+          'Needs a dealer sale record for the new car, or you must own the registered vehicle',
+        ),
+      },
       SRC.registration,
     ),
     rule(
       'yearly-limit',
       p('plate.selectionsThisYear', 'lt', 1),
       'refuse',
-      t('12个月内已选过号牌号码', 'You have already selected a plate number in the last 12 months'),
+      {
+        condition: t(
+          '申请人12个月内未选过号牌号码',
+          'You have not selected a plate number in the last 12 months',
+        ),
+        message: t(
+          '12个月内已选过号牌号码',
+          'You have already selected a plate number in the last 12 months',
+        ),
+      },
       SRC.productSetting,
     ),
     RULES.realNameOnline,
@@ -86,20 +101,29 @@ export const PLATE_REPLACE = defineItem({
       'vehicle-in-use',
       none('vehicle.status', ['seized', 'scrapped', 'stolen', 'deregistered']),
       'refuse',
-      t(
-        '机动车处于查封、报废、被盗抢或注销状态，不能补换号牌或行驶证',
-        'Not possible while the vehicle is seized, scrapped, stolen or deregistered',
-      ),
+      {
+        condition: t(
+          '机动车未被查封，未报废、未被盗抢、未注销',
+          'The vehicle is not seized, scrapped, stolen or deregistered',
+        ),
+        message: t(
+          '机动车处于查封、报废、被盗抢或注销状态，不能补换号牌或行驶证',
+          'Not possible while the vehicle is seized, scrapped, stolen or deregistered',
+        ),
+      },
       SRC.vehicleRegulation,
     ),
     rule(
       'plate-reviewed',
       is('form.lostWhat', 'vehicle-licence'),
       'review',
-      t(
-        '补领号牌由民警审核（号牌库存、原号牌是否被冒用）',
-        'Plate replacement is reviewed by an officer (stock, possible misuse of the lost plate)',
-      ),
+      {
+        condition: t('仅补领、换领行驶证（不涉及号牌）', 'Only the vehicle licence is replaced (no plates)'),
+        message: t(
+          '补领号牌由民警审核（号牌库存、原号牌是否被冒用）',
+          'Plate replacement is reviewed by an officer (stock, possible misuse of the lost plate)',
+        ),
+      },
       SRC.vehicleRegulation,
     ),
   ],

@@ -33,14 +33,23 @@ export const MORTGAGE_REG = defineItem({
       'vehicle-status-normal',
       is('vehicle.status', 'normal'),
       'refuse',
-      t('只有状态正常的机动车可以办理抵押登记', 'Only a vehicle in normal status can be mortgaged'),
+      {
+        condition: t('机动车状态正常', 'The vehicle is in normal status'),
+        message: t(
+          '只有状态正常的机动车可以办理抵押登记',
+          'Only a vehicle in normal status can be mortgaged',
+        ),
+      },
       SRC.vehicleRegulation,
     ),
     rule(
       'mortgagee-named',
       answered('mortgagee'),
       'refuse',
-      t('请填写抵押权人', 'Enter the mortgagee'),
+      {
+        condition: t('提供抵押权人名称', 'You name the mortgagee'),
+        message: t('请填写抵押权人', 'Enter the mortgagee'),
+      },
       SRC.vehicleRegulation,
     ),
   ],
@@ -93,7 +102,10 @@ export const MORTGAGE_RELEASE = defineItem({
       'vehicle-mortgaged',
       is('vehicle.status', 'mortgaged'),
       'refuse',
-      t('该车未办理抵押登记', 'The vehicle is not mortgaged'),
+      {
+        condition: t('机动车已办理抵押登记', 'The vehicle is mortgaged'),
+        message: t('该车未办理抵押登记', 'The vehicle is not mortgaged'),
+      },
       SRC.vehicleRegulation,
     ),
   ],
@@ -131,17 +143,26 @@ export const SCRAP_DEREG = defineItem({
       'not-encumbered',
       none('vehicle.status', ['mortgaged', 'seized', 'stolen', 'deregistered']),
       'refuse',
-      t(
-        '机动车处于抵押、查封、被盗抢或已注销状态，不能报废注销',
-        'A mortgaged, seized, stolen or already deregistered vehicle cannot be deregistered',
-      ),
+      {
+        condition: t(
+          '机动车未被抵押、查封、盗抢，且未注销',
+          'The vehicle is not mortgaged, seized, stolen or already deregistered',
+        ),
+        message: t(
+          '机动车处于抵押、查封、被盗抢或已注销状态，不能报废注销',
+          'A mortgaged, seized, stolen or already deregistered vehicle cannot be deregistered',
+        ),
+      },
       SRC.scrapping,
     ),
     rule(
       'no-open-violations',
       p('vehicle.openViolations', 'eq', 0),
       'refuse',
-      t('请先处理本车的交通违法', 'Handle the vehicle’s open violations first'),
+      {
+        condition: t('本车交通违法已处理完毕', 'All the vehicle’s traffic violations are handled'),
+        message: t('请先处理本车的交通违法', 'Handle the vehicle’s open violations first'),
+      },
       SRC.scrapping,
     ),
   ],

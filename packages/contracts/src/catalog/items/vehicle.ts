@@ -32,48 +32,81 @@ export const TRANSFER = defineItem({
       'applicant-is-new-owner',
       is('vehicle.ownedByApplicant', false),
       'refuse',
-      t('转让登记由买方（现机动车所有人）申请', 'The buyer (the new owner) applies for the transfer'),
+      {
+        condition: t(
+          '申请人为买方（现机动车所有人），而非登记的原所有人',
+          'You are the buyer (the new owner), not the registered seller',
+        ),
+        message: t(
+          '转让登记由买方（现机动车所有人）申请',
+          'The buyer (the new owner) applies for the transfer',
+        ),
+      },
       SRC.transfer,
     ),
     rule(
       'vehicle-status-normal',
       is('vehicle.status', 'normal'),
       'refuse',
-      t(
-        '机动车处于抵押、查封、报废、被盗抢或注销状态，不能转让登记',
-        'The vehicle is mortgaged, seized, scrapped, stolen or deregistered: it cannot be transferred',
-      ),
+      {
+        condition: t(
+          '机动车状态正常，未被抵押、查封，未报废、未被盗抢、未注销',
+          'The vehicle is in normal status: not mortgaged, seized, scrapped, stolen or deregistered',
+        ),
+        message: t(
+          '机动车处于抵押、查封、报废、被盗抢或注销状态，不能转让登记',
+          'The vehicle is mortgaged, seized, scrapped, stolen or deregistered: it cannot be transferred',
+        ),
+      },
       SRC.transfer,
     ),
     rule(
       'no-open-violations',
       p('vehicle.openViolations', 'eq', 0),
       'refuse',
-      t('请原所有人先处理本车的交通违法', 'The seller must first handle the vehicle’s open violations'),
+      {
+        condition: t(
+          '本车交通违法已由原所有人处理完毕',
+          'The seller has handled all of the vehicle’s traffic violations',
+        ),
+        message: t(
+          '请原所有人先处理本车的交通违法',
+          'The seller must first handle the vehicle’s open violations',
+        ),
+      },
       SRC.transfer,
     ),
     rule(
       'seller-named',
       answered('sellerName'),
       'refuse',
-      t('请填写原所有人', 'Enter the seller'),
+      {
+        condition: t('提供原机动车所有人姓名或名称', 'You name the seller (the previous owner)'),
+        message: t('请填写原所有人', 'Enter the seller'),
+      },
       SRC.transfer,
     ),
     rule(
       'delivery-date-valid',
       p('transfer.daysSinceDelivery', 'gte', 0),
       'refuse',
-      t('请填写不晚于今天的交付日期', 'Enter a delivery date no later than today'),
+      {
+        condition: t('车辆交付日期不晚于申请当日', 'The delivery date is no later than today'),
+        message: t('请填写不晚于今天的交付日期', 'Enter a delivery date no later than today'),
+      },
       SRC.transfer,
     ),
     rule(
       'within-30-days',
       p('transfer.daysSinceDelivery', 'lte', 30),
       'review',
-      t(
-        '超过交付之日起30日，由民警审核（可能依法处罚）',
-        'More than 30 days since delivery: an officer reviews the case (a penalty may apply)',
-      ),
+      {
+        condition: t('自车辆交付之日起30日内申请', 'You apply within 30 days of delivery'),
+        message: t(
+          '超过交付之日起30日，由民警审核（可能依法处罚）',
+          'More than 30 days since delivery: an officer reviews the case (a penalty may apply)',
+        ),
+      },
       SRC.transfer,
       p('transfer.daysSinceDelivery', 'gte', 0),
     ),
@@ -81,7 +114,13 @@ export const TRANSFER = defineItem({
       'insurance-valid',
       is('vehicle.insuranceValid', true),
       'review',
-      t('交强险不在有效期内，由民警核对', 'Compulsory insurance is not in force: an officer checks'),
+      {
+        condition: t('交强险在有效期内', 'Compulsory insurance (交强险) is in force'),
+        message: t(
+          '交强险不在有效期内，由民警核对',
+          'Compulsory insurance is not in force: an officer checks',
+        ),
+      },
       SRC.transfer,
     ),
   ],
@@ -148,14 +187,23 @@ export const NEW_REG = defineItem({
       'sale-on-record',
       is('sale.exists', true),
       'refuse',
-      t('未查询到经销商上传的该车销售记录', 'No dealer sale record for this VIN'),
+      {
+        condition: t(
+          '经销商已上传该车（按车辆识别代号）的销售记录',
+          'The dealer has recorded the sale of this vehicle (by VIN)',
+        ),
+        message: t('未查询到经销商上传的该车销售记录', 'No dealer sale record for this VIN'),
+      },
       SRC.registration,
     ),
     rule(
       'not-yet-registered',
       is('vehicle.exists', false),
       'refuse',
-      t('该车辆已注册登记', 'This vehicle is already registered'),
+      {
+        condition: t('该车尚未注册登记', 'The vehicle is not yet registered'),
+        message: t('该车辆已注册登记', 'This vehicle is already registered'),
+      },
       SRC.registration,
     ),
   ],

@@ -43,43 +43,71 @@ export const VIOLATION_HANDLE = defineItem({
       'violation-on-record',
       is('violation.exists', true),
       'refuse',
-      t('未查询到该违法记录', 'The violation is not on record'),
+      {
+        condition: t('系统中有该违法记录', 'The violation is on record'),
+        message: t('未查询到该违法记录', 'The violation is not on record'),
+      },
       SRC.violationHandling,
     ),
     rule(
       'violation-unhandled',
       is('violation.status', 'unhandled'),
       'refuse',
-      t('该违法已处理', 'This violation has already been handled'),
+      {
+        condition: t('违法行为尚未处理', 'The violation has not been handled yet'),
+        message: t('该违法已处理', 'This violation has already been handled'),
+      },
       SRC.violationHandling,
     ),
     rule(
       'owner-or-driver',
       any(is('vehicle.ownedByApplicant', true), is('violation.applicantIsDriver', true)),
       'refuse',
-      t(
-        '只有机动车所有人或当事驾驶人可以处理',
-        'Only the vehicle owner or the recorded driver can handle it',
-      ),
+      {
+        condition: t('申请人为机动车所有人或当事驾驶人', 'You are the vehicle owner or the recorded driver'),
+        message: t(
+          '只有机动车所有人或当事驾驶人可以处理',
+          'Only the vehicle owner or the recorded driver can handle it',
+        ),
+      },
       SRC.violationHandling,
     ),
     rule(
       'licence-for-points',
       is('licence.exists', true),
       'refuse',
-      t('记分违法须由持有驾驶证的驾驶人处理', 'A violation with points must be handled by a licensed driver'),
+      {
+        condition: t(
+          '违法行为记分的，申请人持有机动车驾驶证',
+          'If the violation carries points, you hold a driving licence',
+        ),
+        message: t(
+          '记分违法须由持有驾驶证的驾驶人处理',
+          'A violation with points must be handled by a licensed driver',
+        ),
+      },
       VIOLATION_POINTS_SOURCE,
       p('violation.points', 'gt', 0),
     ),
-    { ...licenceNotBlocked(SRC.violationHandling), when: p('violation.points', 'gt', 0) },
+    {
+      ...licenceNotBlocked(SRC.violationHandling),
+      when: p('violation.points', 'gt', 0),
+      condition: t(
+        '违法行为记分的，驾驶证未被扣押、扣留、暂扣或吊销',
+        'If the violation carries points, your licence is not seized, detained, suspended or revoked',
+      ),
+    },
     rule(
       'not-reaching-full-score',
       is('violation.wouldReachFullScore', false),
       'review',
-      t(
-        '处理后累积记分将达到12分，由民警在窗口处理',
-        'It would bring your points to 12: an officer handles it',
-      ),
+      {
+        condition: t('处理后累积记分不满12分', 'Handling it leaves you below 12 points'),
+        message: t(
+          '处理后累积记分将达到12分，由民警在窗口处理',
+          'It would bring your points to 12: an officer handles it',
+        ),
+      },
       VIOLATION_POINTS_SOURCE,
     ),
   ],
@@ -115,30 +143,42 @@ export const POINT_REDUCE = defineItem({
       'has-points',
       p('licence.points', 'gt', 0),
       'refuse',
-      t(
-        '本记分周期没有记分，不能减分（不能预存）',
-        'No points in the current cycle: reduction cannot be stored in advance',
-      ),
+      {
+        condition: t('本记分周期内已有记分', 'You have points in the current scoring cycle'),
+        message: t(
+          '本记分周期没有记分，不能减分（不能预存）',
+          'No points in the current cycle: reduction cannot be stored in advance',
+        ),
+      },
       SRC.pointReduction,
     ),
     rule(
       'not-full-score',
       is('licence.fullScore', false),
       'refuse',
-      t(
-        '已记满12分，须参加满分学习和考试',
-        'At 12 points: full-score study and re-examination apply instead',
-      ),
+      {
+        condition: t('累积记分未满12分', 'You have fewer than 12 points'),
+        message: t(
+          '已记满12分，须参加满分学习和考试',
+          'At 12 points: full-score study and re-examination apply instead',
+        ),
+      },
       SRC.pointReduction,
     ),
     rule(
       'no-serious-offence',
       is('points.seriousOffenceRecent', false),
       'refuse',
-      t(
-        '近三个记分周期内有记12分的严重违法（饮酒驾驶、肇事逃逸、使用伪造号牌证件、买分卖分等），不能学法减分',
-        'A 12-point offence (drink-driving, hit-and-run, forged plates or papers, points trading…) in the last three cycles excludes point reduction',
-      ),
+      {
+        condition: t(
+          '近三个记分周期内无记12分的严重违法行为（饮酒驾驶、肇事逃逸、使用伪造号牌证件、买分卖分等）',
+          'No 12-point offence (drink-driving, hit-and-run, forged plates or papers, points trading…) in the last three scoring cycles',
+        ),
+        message: t(
+          '近三个记分周期内有记12分的严重违法（饮酒驾驶、肇事逃逸、使用伪造号牌证件、买分卖分等），不能学法减分',
+          'A 12-point offence (drink-driving, hit-and-run, forged plates or papers, points trading…) in the last three cycles excludes point reduction',
+        ),
+      },
       {
         ...SRC.pointReduction,
         title: `${SRC.pointReduction.title} — exclusion list approximated as any 12-point offence`,
@@ -148,14 +188,23 @@ export const POINT_REDUCE = defineItem({
       'cycle-cap',
       p('points.allowanceLeft', 'gt', 0),
       'refuse',
-      t('本记分周期减分已达上限（6分）', 'The cap of 6 points per cycle has been reached'),
+      {
+        condition: t('本记分周期减分未达上限（6分）', 'You are below the cap of 6 points reduced per cycle'),
+        message: t('本记分周期减分已达上限（6分）', 'The cap of 6 points per cycle has been reached'),
+      },
       SRC.pointReduction,
     ),
     rule(
       'real-person',
       is('applicant.realNameLevel', 'face'),
       'refuse',
-      t('学法减分须完成人脸实人认证', 'Point reduction requires live face verification'),
+      {
+        condition: t(
+          '通过互联网或自助终端办理的，申请人已完成人脸实人认证',
+          'When applying online or at a kiosk, you have passed live face verification',
+        ),
+        message: t('学法减分须完成人脸实人认证', 'Point reduction requires live face verification'),
+      },
       SRC.pointReduction,
       p('case.channel', 'in', ['online', 'kiosk']),
     ),

@@ -1,0 +1,156 @@
+import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import type { CaseDetail } from '@opendmv/contracts';
+import { Alert, App, Button, Card, Checkbox, Collapse, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../app/api/client.ts';
+import { CaseStatusTag, useCaseLabels } from '../../app/case-labels.tsx';
+import { BlockSpin, QueryError } from '../../app/components/query-state.tsx';
+import { useI18n } from '../../app/i18n/i18n-provider.tsx';
+import { AutoCheckPanel } from '../cases/auto-check-panel.tsx';
+import { CaseActionBar } from '../cases/case-actions.tsx';
+import { CaseEventsTimeline, CaseSteps } from '../cases/case-events.tsx';
+import { CaseFacts, DecidedByTag } from '../cases/case-facts.tsx';
+import { useCaseAction, useCaseDetail } from '../cases/cases-api.ts';
+
+/** The correction the officer asked for, and the applicant's answer (note + materials now handed in). */
+function CorrectionAnswer({ c }: { c: CaseDetail }) {
+  const { t, pick } = useI18n();
+  const labels = useCaseLabels();
+  const { message } = App.useApp();
+  const answer = useCaseAction('me', c.id);
+  const [form] = Form.useForm<{ note?: string; provided?: string[] }>();
+  const [error, setError] = useState<string | null>(null);
+  const canAnswer = c.availableActions.includes('answer-correction');
+  const toProvide = c.check.materials.filter((m) => m.supplier === 'applicant' && m.state === 'to-provide');
+  return (
+    <Card size="small" title={t.cases.correctionTitle} data-testid="case-correction-card">
+      <Alert
+        type="warning"
+        showIcon
+        icon={<ExclamationCircleFilled />}
+        title={<span data-testid="case-correction">{c.correction}</span>}
+        style={{ marginBottom: canAnswer ? 12 : 0 }}
+      />
+      {canAnswer && (
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => {
+            setError(null);
+            answer.mutate(
+              {
+                action: 'answer-correction',
+                ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+                ...(v.provided?.length ? { provided: v.provided } : {}),
+              },
+              {
+                onSuccess: () => void message.success(t.cases.actionDone(labels.action('answer-correction'))),
+                onError: (e) => setError(isApiError(e) ? e.message : t.common.networkError),
+              },
+            );
+          }}
+        >
+          {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
+          {toProvide.length > 0 && (
+            <Form.Item name="provided" label={t.cases.correctionProvided}>
+              <Checkbox.Group options={toProvide.map((m) => ({ value: m.code, label: pick(m.name) }))} />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="note"
+            label={t.cases.correctionNote}
+            rules={[{ required: true, whitespace: true, message: t.cases.noteRequired }]}
+          >
+            <Input.TextArea
+              data-testid="answer-correction-note"
+              rows={3}
+              maxLength={500}
+              placeholder={t.cases.correctionNotePlaceholder}
+            />
+          </Form.Item>
+          <Button
+            data-testid="answer-correction-submit"
+            type="primary"
+            htmlType="submit"
+            block
+            loading={answer.isPending}
+          >
+            {labels.action('answer-correction')}
+          </Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+/** `/citizen/cases/:id`: where my application stands, what happened, and what I can do now. */
+export function MyCasePage() {
+  const { t, pick } = useI18n();
+  const { id = '' } = useParams();
+  const q = useCaseDetail('me', id);
+  if (q.isPending) return <BlockSpin />;
+  if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
+  const c = q.data;
+  const instant = c.decidedBy === 'rule';
+  return (
+    <div className="odmv-stack" data-testid="my-case-page" data-status={c.status} data-number={c.number}>
+      <section className="odmv-citizen-hero">
+        <div className="odmv-hero-name" data-testid="case-item-name">
+          {pick(c.itemName)}
+        </div>
+        <div className="odmv-hero-sub">
+          {t.cases.number}{' '}
+          <span className="odmv-mono" data-testid="case-number">
+            {c.number}
+          </span>
+        </div>
+        <div style={{ marginTop: 10, display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+          <CaseStatusTag status={c.status} />
+          <DecidedByTag decidedBy={c.decidedBy} />
+        </div>
+        {instant && (
+          <div className="odmv-hero-badge" data-testid="no-visit">
+            <CheckCircleFilled aria-hidden /> {t.cases.noVisit}
+          </div>
+        )}
+      </section>
+      {c.correction && <CorrectionAnswer c={c} />}
+      <Card size="small" title={t.cases.status}>
+        <CaseSteps detail={c} />
+      </Card>
+      <Card size="small" title={t.cases.detailTitle}>
+        <CaseFacts c={c} />
+      </Card>
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Collapse
+          ghost
+          data-testid="case-check-collapse"
+          items={[
+            {
+              key: 'check',
+              label: (
+                <Typography.Text strong>
+                  {t.check.title} · {c.check.eligible ? t.check.eligible : t.check.notEligible}
+                </Typography.Text>
+              ),
+              children: <AutoCheckPanel check={c.check} verdict={false} />,
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t.cases.events}>
+        <CaseEventsTimeline events={c.events} />
+      </Card>
+      <Card size="small" title={t.cases.actions}>
+        <CaseActionBar scope="me" c={c} exclude={['answer-correction']} />
+      </Card>
+      <Link to="/citizen/cases" style={{ textAlign: 'center' }}>
+        {t.cases.myTitle}
+      </Link>
+      <Typography.Text type="secondary" style={{ textAlign: 'center', fontSize: 12 }}>
+        {t.cases.slipHint}
+      </Typography.Text>
+    </div>
+  );
+}
