@@ -1,20 +1,27 @@
 /**
- * Benchmark: online case submission with instant approval (马上办) — a citizen files new contact details
- * (CONTACT-FILING): validation, the registry snapshot, the automatic check, the case row, four events,
- * the registry change and four audit records in one transaction — against a bare Fastify POST measured
- * in the same run. Server, load generator and database share this machine's cores: read the ratio.
+ * Benchmark: case submission with instant approval (马上办) — new contact details filed (CONTACT-FILING):
+ * validation, the registry snapshot, the automatic check, the case row, four events, the registry change
+ * and four audit records in one transaction — against a bare Fastify POST measured in the same run.
+ * Two shapes: at the window, officer1 files for 1,000 different residents (the office's throughput);
+ * online, five citizens file for themselves (each person's filings queue on their own record's row lock).
+ * Server, load generator and database share this machine's cores: read the ratio.
  *
  *   npx tsx bench/case-submit.ts [--db pglite|postgres|both] [-c 50] [-d 10]
  *
  * Each backend starts from an empty data set with the `small` demo city (bench/.data/cases-*; PostgreSQL
  * in BENCH_CASES_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/odmv_bench_cases, recreated).
  */
+
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { type Figures, root, startProcess, stop, waitFor } from './lib.ts';
+import { createPiiCipher, loadMasterKey } from '../apps/api/src/platform/crypto/pii.ts';
+import { openDatabase, queryRows } from '../apps/api/src/platform/db/client.ts';
+import { type Figures, root, startProcess, stop, tsxCli, waitFor } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -55,9 +62,10 @@ async function login(base: string, username: string, password: string): Promise<
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: me.csrfToken };
 }
 
-const body = (i: number) =>
+const body = (i: number, applicantIdNumber?: string) =>
   JSON.stringify({
     itemCode: 'CONTACT-FILING',
+    ...(applicantIdNumber ? { applicantIdNumber } : {}),
     subject: {},
     form: {
       phone: `139${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`,
@@ -66,7 +74,12 @@ const body = (i: number) =>
     delivery: 'electronic',
   });
 
-async function post(opts: { url: string; sessions?: Session[]; warm?: boolean }): Promise<Figures> {
+async function post(opts: {
+  url: string;
+  sessions?: Session[];
+  idNumbers?: string[];
+  warm?: boolean;
+}): Promise<Figures> {
   let i = 0;
   const result = await autocannon({
     url: opts.url,
@@ -78,7 +91,7 @@ async function post(opts: { url: string; sessions?: Session[]; warm?: boolean })
       {
         setupRequest: (req: { headers: Record<string, string>; body: string }) => {
           const n = i++;
-          req.body = body(n);
+          req.body = body(n, opts.idNumbers?.[n % opts.idNumbers.length]);
           if (opts.sessions) {
             const s = opts.sessions[n % opts.sessions.length]!;
             req.headers = { ...req.headers, cookie: s.cookie, 'x-csrf-token': s.csrf };
@@ -98,10 +111,35 @@ async function post(opts: { url: string; sessions?: Session[]; warm?: boolean })
   };
 }
 
-async function runBackend(kind: 'pglite' | 'postgres', port: number) {
-  const dataDir = path.join(root, `bench/.data/cases-${kind}`);
+/** Loads the small demo city with the CLI and reads 1,000 residents' ID numbers (the window's applicants). */
+async function prepare(kind: 'pglite' | 'postgres', dataDir: string): Promise<string[]> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   if (kind === 'postgres') await recreatePgDatabase(PG_URL);
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: kind === 'postgres' ? PG_URL : '' };
+  execFileSync(process.execPath, [tsxCli, 'apps/api/src/cli/load-demo.ts', 'small'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  });
+  const database =
+    kind === 'pglite'
+      ? await openDatabase({ kind: 'pglite', dataDir })
+      : await openDatabase({ kind: 'postgres', url: PG_URL });
+  try {
+    const pii = createPiiCipher(loadMasterKey(undefined, dataDir));
+    const rows = await queryRows<{ enc: string }>(
+      database.db,
+      sql`SELECT id_number_enc AS enc FROM persons WHERE id NOT IN (SELECT person_id FROM users WHERE person_id IS NOT NULL) ORDER BY id LIMIT 1000`,
+    );
+    return rows.map((r) => pii.decrypt(r.enc));
+  } finally {
+    await database.close();
+  }
+}
+
+async function runBackend(kind: 'pglite' | 'postgres', port: number) {
+  const dataDir = path.join(root, `bench/.data/cases-${kind}`);
+  const idNumbers = await prepare(kind, dataDir);
   const server = startProcess('apps/api/src/server.ts', {
     DATA_DIR: dataDir,
     DATABASE_URL: kind === 'postgres' ? PG_URL : '',
@@ -120,23 +158,25 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number) {
     const accounts = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as {
       accounts: { username: string; password: string }[];
     };
-    const sessions = await Promise.all(
-      CITIZENS.map((u) => login(base, u, accounts.accounts.find((a) => a.username === u)!.password)),
-    );
-    const probe = await fetch(`${base}/api/v1/me/cases`, {
+    const pw = (u: string) => accounts.accounts.find((a) => a.username === u)!.password;
+    const sessions = await Promise.all(CITIZENS.map((u) => login(base, u, pw(u))));
+    const officer = [await login(base, 'officer1', pw('officer1'))];
+    const probe = await fetch(`${base}/api/v1/cases`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        cookie: sessions[0]!.cookie,
-        'x-csrf-token': sessions[0]!.csrf,
+        cookie: officer[0]!.cookie,
+        'x-csrf-token': officer[0]!.csrf,
       },
-      body: body(0),
+      body: body(0, idNumbers[0]),
     });
     const probeBody = (await probe.json()) as { status?: string; decidedBy?: string };
     if (probe.status !== 201 || probeBody.status !== 'completed' || probeBody.decidedBy !== 'rule')
       throw new Error(`probe was not approved by rule: ${probe.status} ${JSON.stringify(probeBody)}`);
-    await post({ url: `${base}/api/v1/me/cases`, sessions, warm: true });
-    return await post({ url: `${base}/api/v1/me/cases`, sessions });
+    await post({ url: `${base}/api/v1/cases`, sessions: officer, idNumbers, warm: true });
+    const window = await post({ url: `${base}/api/v1/cases`, sessions: officer, idNumbers });
+    const online = await post({ url: `${base}/api/v1/me/cases`, sessions });
+    return { window, online };
   } finally {
     await stop(server);
   }
@@ -159,10 +199,9 @@ rows.push({ name: 'bare Fastify POST /echo (same JSON body)', f: bare });
 for (const kind of values.db === 'both'
   ? (['postgres', 'pglite'] as const)
   : [values.db as 'pglite' | 'postgres']) {
-  rows.push({
-    name: `POST /api/v1/me/cases CONTACT-FILING, approved by rule (${kind})`,
-    f: await runBackend(kind, kind === 'pglite' ? 3912 : 3913),
-  });
+  const { window, online } = await runBackend(kind, kind === 'pglite' ? 3912 : 3913);
+  rows.push({ name: `POST /api/v1/cases (window, 1,000 residents), approved by rule — ${kind}`, f: window });
+  rows.push({ name: `POST /api/v1/me/cases (online, 5 citizens), approved by rule — ${kind}`, f: online });
 }
 
 const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;

@@ -15,7 +15,7 @@ import { findOfficeById } from '../offices/index.ts';
 import { findPersonById } from '../registry/index.ts';
 import { caseForCaller } from './access.ts';
 import { caseActorOf, type Meta } from './actors.ts';
-import { transition } from './engine.ts';
+import { transition, withDeferredAudit } from './engine.ts';
 import { afterDecision } from './outcomes.ts';
 import { toCaseDetail } from './queries.ts';
 import { type CaseRow, lockCase } from './repository.ts';
@@ -80,24 +80,26 @@ export async function performAction(
     throw new AppError('VALIDATION_FAILED', [{ field: 'body.note', message: 'state the reason' }]);
   const { roles } = await caseForCaller(ctx.db, p, id);
   const actor = caseActorOf(p, meta, roles);
-  const updated = await ctx.db.transaction(async (tx) => {
-    const row = (await lockCase(tx, id))!;
-    const def = (await findVersionById(tx, row.itemVersionId))!.definition;
-    if (DELEGATED.has(req.action) && p.kind === 'user' && p.role === 'officer') {
-      const office = p.officeId ? await findOfficeById(tx, p.officeId) : undefined;
-      if (!office || !def.officeKinds.includes(office.kind))
-        throw new AppError('FORBIDDEN', undefined, 'outside the delegation of this office');
-    }
-    let patch: Partial<CaseRow> | undefined;
-    if (req.action === 'answer-correction') {
-      const { form, provided, check } = await recheckAfterCorrection(ctx, tx, row, def, req);
-      patch = { form, provided, check };
-    }
-    const next = await transition(ctx, tx, row, def, actor, req.action, {
-      ...(req.note ? { note: req.note } : {}),
-      ...(patch ? { patch } : {}),
-    });
-    return afterDecision(ctx, tx, next, def, actor);
-  });
+  const updated = await ctx.db.transaction((tx) =>
+    withDeferredAudit(tx, async () => {
+      const row = (await lockCase(tx, id))!;
+      const def = (await findVersionById(tx, row.itemVersionId))!.definition;
+      if (DELEGATED.has(req.action) && p.kind === 'user' && p.role === 'officer') {
+        const office = p.officeId ? await findOfficeById(tx, p.officeId) : undefined;
+        if (!office || !def.officeKinds.includes(office.kind))
+          throw new AppError('FORBIDDEN', undefined, 'outside the delegation of this office');
+      }
+      let patch: Partial<CaseRow> | undefined;
+      if (req.action === 'answer-correction') {
+        const { form, provided, check } = await recheckAfterCorrection(ctx, tx, row, def, req);
+        patch = { form, provided, check };
+      }
+      const next = await transition(ctx, tx, row, def, actor, req.action, {
+        ...(req.note ? { note: req.note } : {}),
+        ...(patch ? { patch } : {}),
+      });
+      return afterDecision(ctx, tx, next, def, actor);
+    }),
+  );
   return toCaseDetail(ctx, updated, roles);
 }

@@ -9,13 +9,42 @@ import {
   workingDaysBetween,
 } from '@opendmv/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { type AuditActor, appendAudit } from '../../platform/audit/audit.ts';
+import {
+  type AuditActor,
+  type AuditEntry,
+  appendAudit,
+  appendAuditBatch,
+} from '../../platform/audit/audit.ts';
 import { endOfDayShanghai, workingCalendar } from '../../platform/calendar.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { type CaseRow, cancelOpenTimers } from './repository.ts';
 import { caseEvents, cases, caseTimers } from './schema.ts';
+
+const deferredAudit = new WeakMap<object, { actor: AuditActor; entry: AuditEntry }[]>();
+
+/**
+ * Runs a use case whose audit records are appended together at its end (same transaction): the chain's
+ * lock is then held only from there to commit, not from the first transition.
+ */
+export async function withDeferredAudit<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const items: { actor: AuditActor; entry: AuditEntry }[] = [];
+  deferredAudit.set(tx, items);
+  try {
+    const result = await fn();
+    await appendAuditBatch(tx, items);
+    return result;
+  } finally {
+    deferredAudit.delete(tx);
+  }
+}
+
+async function audit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  const pending = deferredAudit.get(tx);
+  if (pending) pending.push({ actor, entry });
+  else await appendAudit(tx, actor, entry);
+}
 
 /** Who acts on a case, already resolved to the workflow roles they hold for it. */
 export interface CaseActor {
@@ -67,7 +96,9 @@ export async function transition(
   const set: Partial<typeof cases.$inferInsert> = { status: to, lastSeq: seq, updatedAt: now, ...opts.patch };
 
   if (to !== from) {
-    await cancelOpenTimers(tx, row.id);
+    // Only a state with a limit and an escalation armed a timer.
+    const fromDef = def.workflow.states.find((s) => s.state === from);
+    if (fromDef?.limitDays && fromDef.escalation) await cancelOpenTimers(tx, row.id);
     set.stateEnteredAt = now;
     set.stateDueDate = null;
     const stateDef = def.workflow.states.find((s) => s.state === to);
@@ -115,7 +146,7 @@ export async function transition(
     at: now,
   });
   const [updated] = await tx.update(cases).set(set).where(eq(cases.id, row.id)).returning();
-  await appendAudit(tx, actor.audit, {
+  await audit(tx, actor.audit, {
     action: `case.${action}`,
     entityType: 'case',
     entityId: row.id,
@@ -158,7 +189,7 @@ export async function openCase(
     details: { channel: values.channel },
     at: now,
   });
-  await appendAudit(tx, actor.audit, {
+  await audit(tx, actor.audit, {
     action: 'case.submit',
     entityType: 'case',
     entityId: row!.id,

@@ -5,7 +5,7 @@ import { findVersionById } from '../catalog/index.ts';
 import { findDeliveryEvents } from '../partners/index.ts';
 import { findPersonById } from '../registry/index.ts';
 import { systemActor } from './actors.ts';
-import { type CaseActor, transition } from './engine.ts';
+import { type CaseActor, transition, withDeferredAudit } from './engine.ts';
 import { afterDecision } from './outcomes.ts';
 import { lockCase } from './repository.ts';
 import { cases } from './schema.ts';
@@ -28,54 +28,58 @@ const postActor = (): CaseActor => ({
 
 /** Checks one waiting case again with the data now held; approves it by rule when it now qualifies. */
 async function recheckCase(ctx: AppContext, id: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const row = await lockCase(tx, id);
-    if (row?.status !== 'auto-checked') return;
-    const v = (await findVersionById(tx, row.itemVersionId))!;
-    const person = (await findPersonById(tx, row.applicantPersonId, null))!;
-    const { snapshot } = await loadSnapshot(tx, {
-      applicant: person,
-      realNameLevel: row.applicantRealNameLevel,
-      definition: v.definition,
-      subjectRef:
-        row.subjectKind === 'violation'
-          ? { violationId: row.subjectId! }
-          : row.subjectKind === 'new-vehicle'
-            ? { vin: row.subjectLabel }
-            : {},
-      subjectId: row.subjectId,
-      caseId: row.id,
-      form: row.form as Record<string, string>,
-      channel: row.channel,
-      today: ctx.clock.today(),
-    });
-    const check = autoCheck(v.definition, deriveFacts(snapshot, row.itemCode), row.channel, row.provided);
-    const system = systemActor();
-    let next = await transition(ctx, tx, row, v.definition, system, 'recheck', {
-      patch: { check },
-      details: { instant: check.instant },
-    });
-    if (check.instant && check.eligible) {
-      next = await transition(ctx, tx, next, v.definition, system, 'instant-approve', {
-        patch: { ruleSet: `${v.code}@${v.version}:${v.definitionHash}` },
-        details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
+  await ctx.db.transaction((tx) =>
+    withDeferredAudit(tx, async () => {
+      const row = await lockCase(tx, id);
+      if (row?.status !== 'auto-checked') return;
+      const v = (await findVersionById(tx, row.itemVersionId))!;
+      const person = (await findPersonById(tx, row.applicantPersonId, null))!;
+      const { snapshot } = await loadSnapshot(tx, {
+        applicant: person,
+        realNameLevel: row.applicantRealNameLevel,
+        definition: v.definition,
+        subjectRef:
+          row.subjectKind === 'violation'
+            ? { violationId: row.subjectId! }
+            : row.subjectKind === 'new-vehicle'
+              ? { vin: row.subjectLabel }
+              : {},
+        subjectId: row.subjectId,
+        caseId: row.id,
+        form: row.form as Record<string, string>,
+        channel: row.channel,
+        today: ctx.clock.today(),
       });
-      await afterDecision(ctx, tx, next, v.definition, system);
-    }
-  });
+      const check = autoCheck(v.definition, deriveFacts(snapshot, row.itemCode), row.channel, row.provided);
+      const system = systemActor();
+      let next = await transition(ctx, tx, row, v.definition, system, 'recheck', {
+        patch: { check },
+        details: { instant: check.instant },
+      });
+      if (check.instant && check.eligible) {
+        next = await transition(ctx, tx, next, v.definition, system, 'instant-approve', {
+          patch: { ruleSet: `${v.code}@${v.version}:${v.definitionHash}` },
+          details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
+        });
+        await afterDecision(ctx, tx, next, v.definition, system);
+      }
+    }),
+  );
 }
 
 /** A parcel the post reports delivered moves its case from produced to delivered. */
 async function applyDelivery(ctx: AppContext, caseNumber: string): Promise<void> {
   const events = await findDeliveryEvents(ctx.db, caseNumber);
   if (!events.some((e) => e.event === 'delivered')) return;
-  await ctx.db.transaction(async (tx) => {
-    const [found] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.number, caseNumber));
-    const row = found ? await lockCase(tx, found.id) : undefined;
-    if (row?.status !== 'produced') return;
-    const v = (await findVersionById(tx, row.itemVersionId))!;
-    await transition(ctx, tx, row, v.definition, postActor(), 'deliver', { details: { by: 'post' } });
-  });
+  await ctx.db.transaction((tx) =>
+    withDeferredAudit(tx, async () => {
+      const [found] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.number, caseNumber));
+      const row = found ? await lockCase(tx, found.id) : undefined;
+      if (row?.status !== 'produced') return;
+      const v = (await findVersionById(tx, row.itemVersionId))!;
+      await transition(ctx, tx, row, v.definition, postActor(), 'deliver', { details: { by: 'post' } });
+    }),
+  );
 }
 
 /**

@@ -7,7 +7,20 @@ import {
   HUMAN_ACTIONS,
   type WorkflowRole,
 } from '@opendmv/contracts';
-import { and, count, desc, eq, inArray, isNotNull, isNull, lt, lte, notInArray, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  type SQL,
+} from 'drizzle-orm';
 import { workingCalendar } from '../../platform/calendar.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { findVersionById } from '../catalog/index.ts';
@@ -107,7 +120,8 @@ export async function listCases(ctx: AppContext, where: SQL | undefined, q: Case
   // A case waiting for the applicant's correction has its clock stopped: neither near nor overdue.
   const running = and(open, isNull(cases.pausedSince));
   let dueFilter: SQL | undefined;
-  if (q.due === 'overdue') dueFilter = and(running, or(lt(cases.dueDate, today), lt(cases.stateDueDate, today)));
+  if (q.due === 'overdue')
+    dueFilter = and(running, or(lt(cases.dueDate, today), lt(cases.stateDueDate, today)));
   if (q.due === 'escalated') dueFilter = and(open, isNotNull(cases.escalatedAt));
   if (q.due === 'near') {
     const soon = addWorkingDays(today, 2, await workingCalendar(ctx.db));

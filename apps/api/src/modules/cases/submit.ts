@@ -18,7 +18,7 @@ import { findVersionInForce, type ItemVersion } from '../catalog/index.ts';
 import type { PersonRow } from '../registry/index.ts';
 import { systemActor } from './actors.ts';
 import type { CaseActor } from './engine.ts';
-import { openCase, transition } from './engine.ts';
+import { openCase, transition, withDeferredAudit } from './engine.ts';
 import { afterDecision } from './outcomes.ts';
 import type { CaseRow } from './repository.ts';
 import { type LoadedSnapshot, loadSnapshot } from './snapshot.ts';
@@ -148,53 +148,55 @@ export async function submitApplication(
   });
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', errors);
 
-  const row = await ctx.db.transaction(async (tx) => {
-    const { check, subject } = await checkApplication(ctx, tx, v, applicant, s, input.channel, s.provided);
-    if (!check.eligible) throw notEligible(check, input.locale);
-    const calendar = await workingCalendar(tx);
-    const today = ctx.clock.today();
-    let row = await openCase(
-      ctx,
-      tx,
-      {
-        itemCode: v.code,
-        itemVersionId: v.id,
-        itemVersion: v.version,
-        channel: input.channel,
-        applicantPersonId: applicant.person.id,
-        submittedById: input.actor.id,
-        agentUserId: input.agentUserId ?? null,
-        applicantRealNameLevel: applicant.realNameLevel,
-        subjectKind: subject.kind,
-        subjectId: subject.id,
-        subjectLabel: subject.label,
-        outletId: input.outletId,
-        handlingOfficeId: input.handlingOfficeId ?? subject.officeId,
-        feeFen: d.feeFen,
-        delivery: s.delivery,
-        deliveryAddress: s.deliveryAddress ?? null,
-        form: s.form,
-        provided: s.provided,
-        check,
-        dueDate: addWorkingDays(today, d.promisedDays, calendar),
-        statutoryDueDate: addWorkingDays(today, d.statutoryDays, calendar),
-      },
-      input.actor,
-    );
-    const system = systemActor();
-    row = await transition(ctx, tx, row, d, system, 'auto-check', {
-      details: { eligible: check.eligible, instant: check.instant, needsReview: check.needsReview },
-    });
-    if (check.instant) {
-      row = await transition(ctx, tx, row, d, system, 'instant-approve', {
-        patch: { ruleSet: `${v.code}@${v.version}:${v.definitionHash}` },
-        details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
+  const row = await ctx.db.transaction((tx) =>
+    withDeferredAudit(tx, async () => {
+      const { check, subject } = await checkApplication(ctx, tx, v, applicant, s, input.channel, s.provided);
+      if (!check.eligible) throw notEligible(check, input.locale);
+      const calendar = await workingCalendar(tx);
+      const today = ctx.clock.today();
+      let row = await openCase(
+        ctx,
+        tx,
+        {
+          itemCode: v.code,
+          itemVersionId: v.id,
+          itemVersion: v.version,
+          channel: input.channel,
+          applicantPersonId: applicant.person.id,
+          submittedById: input.actor.id,
+          agentUserId: input.agentUserId ?? null,
+          applicantRealNameLevel: applicant.realNameLevel,
+          subjectKind: subject.kind,
+          subjectId: subject.id,
+          subjectLabel: subject.label,
+          outletId: input.outletId,
+          handlingOfficeId: input.handlingOfficeId ?? subject.officeId,
+          feeFen: d.feeFen,
+          delivery: s.delivery,
+          deliveryAddress: s.deliveryAddress ?? null,
+          form: s.form,
+          provided: s.provided,
+          check,
+          dueDate: addWorkingDays(today, d.promisedDays, calendar),
+          statutoryDueDate: addWorkingDays(today, d.statutoryDays, calendar),
+        },
+        input.actor,
+      );
+      const system = systemActor();
+      row = await transition(ctx, tx, row, d, system, 'auto-check', {
+        details: { eligible: check.eligible, instant: check.instant, needsReview: check.needsReview },
       });
-      row = await afterDecision(ctx, tx, row, d, system);
-    } else if (input.acceptBy) {
-      row = await transition(ctx, tx, row, d, input.acceptBy, 'accept', { note: 'window acceptance' });
-    }
-    return row;
-  });
+      if (check.instant) {
+        row = await transition(ctx, tx, row, d, system, 'instant-approve', {
+          patch: { ruleSet: `${v.code}@${v.version}:${v.definitionHash}` },
+          details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
+        });
+        row = await afterDecision(ctx, tx, row, d, system);
+      } else if (input.acceptBy) {
+        row = await transition(ctx, tx, row, d, input.acceptBy, 'accept', { note: 'window acceptance' });
+      }
+      return row;
+    }),
+  );
   return row;
 }

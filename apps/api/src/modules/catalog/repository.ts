@@ -56,7 +56,27 @@ export async function listVersionsInForce(db: Executor, onDate: string): Promise
   return rows.map((r) => toItemVersion(r.catalog_versions));
 }
 
+const IN_FORCE_TTL_MS = 5_000;
+// Per database handle (a process normally has one; tests run several side by side).
+let inForce = new WeakMap<Executor, Map<string, { at: number; version: ItemVersion | undefined }>>();
+/** Forget the versions in force (this node saved a new one; other nodes see it within 5 s). */
+export const clearInForceCache = (): void => {
+  inForce = new WeakMap();
+};
+
+/** The version in force for new cases, cached 5 s per node: every application reads it. */
 export async function findVersionInForce(db: Executor, code: string, onDate: string) {
+  const key = `${code}@${onDate}`;
+  const cache = inForce.get(db) ?? new Map();
+  inForce.set(db, cache);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < IN_FORCE_TTL_MS) return hit.version;
+  const version = await loadVersionInForce(db, code, onDate);
+  cache.set(key, { at: Date.now(), version });
+  return version;
+}
+
+async function loadVersionInForce(db: Executor, code: string, onDate: string) {
   const [row] = await db
     .select()
     .from(catalogVersions)

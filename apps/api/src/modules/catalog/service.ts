@@ -19,6 +19,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { users } from '../identity/schema.ts';
 import { offices } from '../offices/schema.ts';
 import {
+  clearInForceCache,
   findVersionInForce,
   type ItemVersion,
   insertVersion,
@@ -170,6 +171,7 @@ export async function createItem(
     });
     return created;
   });
+  clearInForceCache();
   return (await listVersions(ctx, v.code))[0]!;
 }
 
@@ -213,6 +215,7 @@ export async function reviseItem(
       },
     });
   });
+  clearInForceCache();
   return (await listVersions(ctx, code))[0]!;
 }
 

@@ -38,25 +38,47 @@ const AUDIT_CHAIN_LOCK = 727275;
  * across concurrent transactions and API nodes.
  */
 export async function appendAudit(tx: Executor, actor: AuditActor, entry: AuditEntry): Promise<number> {
+  return appendAuditBatch(tx, [{ actor, entry }]);
+}
+
+/**
+ * Several records at once, in order, at the end of the caller's transaction: one lock, one read of the
+ * head, one INSERT. A use case that writes many records (a case opened, checked and approved by rule)
+ * holds the chain's lock only from here to its commit, instead of from its first record.
+ */
+export async function appendAuditBatch(
+  tx: Executor,
+  items: readonly { actor: AuditActor; entry: AuditEntry }[],
+): Promise<number> {
+  if (items.length === 0) return 0;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  const record = {
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date().toISOString(),
-    ...actor,
-    action: entry.action,
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    outcome: entry.outcome ?? 'success',
-    details: entry.details ?? {},
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...record, prevHash, hash: chainHash(prevHash, record) });
-  return record.seq;
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date().toISOString();
+  const rows = items.map(({ actor, entry }) => {
+    seq += 1;
+    const record = {
+      seq,
+      at,
+      ...actor,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      outcome: entry.outcome ?? 'success',
+      details: entry.details ?? {},
+    };
+    const hash = chainHash(prevHash, record);
+    const row = { ...record, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(rows);
+  return seq;
 }
 
 /** An audit record that stands alone (a failed login, a read of personal data): its own transaction. */
