@@ -21,7 +21,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createPiiCipher, loadMasterKey } from '../apps/api/src/platform/crypto/pii.ts';
 import { openDatabase, queryRows } from '../apps/api/src/platform/db/client.ts';
-import { type Figures, root, startProcess, stop, tsxCli, waitFor } from './lib.ts';
+import { type Figures, figuresOf, report, root, startProcess, stop, tsxCli, waitFor } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -101,14 +101,7 @@ async function post(opts: {
       },
     ],
   } as autocannon.Options);
-  return {
-    reqPerSec: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    requests: result.requests.total,
-  };
+  return figuresOf(result);
 }
 
 /** Loads the small demo city with the CLI and reads 1,000 residents' ID numbers (the window's applicants). */
@@ -204,26 +197,4 @@ for (const kind of values.db === 'both'
   rows.push({ name: `POST /api/v1/me/cases (online, 5 citizens), approved by rule — ${kind}`, f: online });
 }
 
-const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-console.log(
-  `\ncase-submit, ${connections} connections, ${duration} s, ${new Date().toISOString()}, node ${process.version}`,
-);
-console.log(line(['route', 'cases/s (req/s)', 'p50 ms', 'p99 ms', 'ratio to bare', 'non-2xx', 'errors']));
-console.log(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
-for (const { name, f } of rows)
-  console.log(
-    line([
-      name,
-      f.reqPerSec,
-      f.p50,
-      f.p99,
-      `${((f.reqPerSec / bare.reqPerSec) * 100).toFixed(1)} %`,
-      f.non2xx,
-      f.errors,
-    ]),
-  );
-fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(
-  path.join(root, 'bench/results/case-submit.json'),
-  JSON.stringify({ at: new Date().toISOString(), connections, duration, rows }, null, 2),
-);
+report('case-submit', { connections, duration, unit: 'cases/s (req/s)' }, rows);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
@@ -52,6 +53,42 @@ export interface Figures {
   requests: number;
 }
 
+/** The figures of one autocannon result. */
+export function figuresOf(result: autocannon.Result): Figures {
+  return {
+    reqPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    requests: result.requests.total,
+  };
+}
+
+/** Prints the Markdown table (each row as a ratio to the first, the bare baseline) and saves the JSON. */
+export function report(
+  name: string,
+  opts: { connections: number; duration: number; unit: string },
+  rows: { name: string; f: Figures }[],
+): void {
+  const bare = rows[0]!.f;
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  console.log(
+    `\n${name}, ${opts.connections} connections, ${opts.duration} s, ${new Date().toISOString()}, node ${process.version}`,
+  );
+  console.log(line(['route', opts.unit, 'p50 ms', 'p99 ms', 'ratio to bare', 'non-2xx', 'errors']));
+  console.log(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const { name: route, f } of rows) {
+    const ratio = `${((f.reqPerSec / bare.reqPerSec) * 100).toFixed(1)} %`;
+    console.log(line([route, f.reqPerSec, f.p50, f.p99, ratio, f.non2xx, f.errors]));
+  }
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, `bench/results/${name}.json`),
+    JSON.stringify({ at: new Date().toISOString(), ...opts, rows }, null, 2),
+  );
+}
+
 /** One bounded autocannon run against a loopback URL. */
 export async function load(opts: {
   url: string;
@@ -77,12 +114,5 @@ export async function load(opts: {
         ]
       : undefined,
   } as autocannon.Options);
-  return {
-    reqPerSec: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    requests: result.requests.total,
-  };
+  return figuresOf(result);
 }

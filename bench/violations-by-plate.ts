@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, queryRows } from '../apps/api/src/platform/db/client.ts';
-import { type Figures, load, root, startProcess, stop, tsxCli, waitFor } from './lib.ts';
+import { type Figures, load, report, root, startProcess, stop, tsxCli, waitFor } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -146,27 +146,4 @@ for (const kind of values.db === 'both'
   });
 }
 
-const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-console.log(
-  `\nviolations-by-plate, ${connections} connections, ${duration} s, ${new Date().toISOString()}, node ${process.version}`,
-);
-console.log(line(['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare', 'non-2xx', 'errors']));
-console.log(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
-for (const { name, f } of rows) {
-  console.log(
-    line([
-      name,
-      f.reqPerSec,
-      f.p50,
-      f.p99,
-      `${((f.reqPerSec / bare.reqPerSec) * 100).toFixed(1)} %`,
-      f.non2xx,
-      f.errors,
-    ]),
-  );
-}
-fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-fs.writeFileSync(
-  path.join(root, 'bench/results/violations-by-plate.json'),
-  JSON.stringify({ at: new Date().toISOString(), connections, duration, rows }, null, 2),
-);
+report('violations-by-plate', { connections, duration, unit: 'req/s' }, rows);

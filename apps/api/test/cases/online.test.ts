@@ -1,6 +1,6 @@
 import type { CaseDetail, CaseList, LicenceDto, PrecheckResult } from '@opendmv/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsOf, idNumberOf, postMedicalResult } from '../support/cases.ts';
+import { eventsOf, idNumberOf, partnerSecret, postMedicalResult } from '../support/cases.ts';
 import { type Agent, startTestApp, type TestApp } from '../support/harness.ts';
 
 let t: TestApp;
@@ -79,6 +79,41 @@ describe('online renewal with partner data (网上办 + 马上办)', () => {
         .sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${c.id} AND action = 'case.instant-approve'`,
     );
     expect((audit as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+  });
+});
+
+describe('production and postal delivery', () => {
+  it('the office produces the renewed licence, the post reports it delivered, and I confirm receipt', async () => {
+    const officer = await t.login('officer1');
+    const mine = (await citizen1.get('/api/v1/me/cases?itemCode=DL-RENEW')).json() as CaseList;
+    const approved = mine.items.find((c) => c.status === 'approved')!;
+    const produced = await officer.post(`/api/v1/cases/${approved.id}/actions`, { action: 'produce' });
+    expect(produced.statusCode, produced.body).toBe(200);
+    const post = t.bearer(partnerSecret(t, 'post-delivery'));
+    const event = (reference: string, ev: string, at: string) => ({
+      reference,
+      trackingNumber: 'EA100000001CN',
+      caseNumber: approved.number,
+      event: ev,
+      at,
+      place: '示范市东湖区',
+    });
+    const accepted = await post.post('/api/v1/partner/delivery-events', {
+      records: [event(`${approved.number}-1`, 'accepted', '2026-11-21T08:30:00+08:00')],
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(((await citizen1.get(`/api/v1/me/cases/${approved.id}`)).json() as CaseDetail).status).toBe(
+      'produced',
+    );
+    await post.post('/api/v1/partner/delivery-events', {
+      records: [event(`${approved.number}-2`, 'delivered', '2026-11-21T09:45:00+08:00')],
+    });
+    const delivered = (await citizen1.get(`/api/v1/me/cases/${approved.id}`)).json() as CaseDetail;
+    expect(delivered.status).toBe('delivered');
+    expect(delivered.events.at(-1)).toMatchObject({ action: 'deliver', actorRole: 'partner' });
+    expect(delivered.availableActions).toContain('complete');
+    const done = await citizen1.post(`/api/v1/me/cases/${approved.id}/actions`, { action: 'complete' });
+    expect((done.json() as CaseDetail).status).toBe('completed');
   });
 });
 

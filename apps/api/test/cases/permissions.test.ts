@@ -117,6 +117,34 @@ describe('every human action of the transfer workflow, allowed and refused', () 
     }
   });
 
+  it('a decision reserved to supervisors: the officer reviews, only the supervisor approves', async () => {
+    const owner = await t.login('citizen5');
+    const { items } = (await owner.get('/api/v1/me/vehicles')).json() as {
+      items: { plate: string; status: string }[];
+    };
+    const plate = items.find((v) => v.status === 'mortgaged')!.plate;
+    const res = await callers.officer!.agent.post('/api/v1/cases', {
+      applicantIdNumber: await idNumberOf(t, 'citizen5'),
+      itemCode: 'MORTGAGE-RELEASE',
+      subject: { plate },
+      form: {},
+      delivery: 'collect',
+      provided: ['release-consent'],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = await drive(callers.officer!.agent, (res.json() as CaseDetail).id, ['review']);
+    expect(c.availableActions).not.toContain('approve');
+    expect(
+      (await callers.officer!.agent.post(`/api/v1/cases/${c.id}/actions`, { action: 'approve' })).statusCode,
+    ).toBe(403);
+    const approved = await drive(callers.supervisor!.agent, c.id, ['approve']);
+    expect(approved.decidedBy).toBe('supervisor');
+    const after = (await owner.get('/api/v1/me/vehicles')).json() as {
+      items: { plate: string; status: string }[];
+    };
+    expect(after.items.find((v) => v.plate === plate)!.status).toBe('normal');
+  });
+
   it('a branch officer cannot accept an item not delegated to branches (放)', async () => {
     const admin = callers.admin!.agent;
     const versions = (await admin.get('/api/v1/admin/catalog/SCRAP-DEREG/versions')).json() as {

@@ -1,4 +1,4 @@
-import { FileTextOutlined, SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { DeliveryOption, ServiceGuide } from '@opendmv/contracts';
 import { Alert, App, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 import { AutoCheckPanel } from '../cases/auto-check-panel.tsx';
 import { usePrecheck, useSubmitCase } from '../cases/cases-api.ts';
 import { cleanAnswers, DefinitionFormFields, type FormAnswers } from '../cases/definition-form.tsx';
+import { FeeAndSubmit } from '../cases/fee-and-submit.tsx';
 import { notEligibleReasons, RefusalAlert, refusalReasons } from '../cases/refusal-alert.tsx';
 import { useServiceGuide } from '../catalog/catalog-api.ts';
 import { InstantTag } from '../catalog/catalog-groups.tsx';
@@ -194,23 +195,12 @@ export function ApplyPage() {
               title={check.instant ? t.apply.instantHint : t.apply.reviewHint}
               style={{ marginBottom: 12 }}
             />
-            <div className="odmv-totals">
-              <span>{t.apply.fee}</span>
-              <strong className="odmv-money">
-                {def.feeFen === 0 ? t.guide.free : formatFen(def.feeFen)}
-              </strong>
-            </div>
-            <Button
-              data-testid="submit-case"
-              type="primary"
-              htmlType="submit"
-              size="large"
-              block
-              icon={<SendOutlined />}
+            <FeeAndSubmit
+              feeFen={def.feeFen}
+              label={t.apply.submit}
+              testId="submit-case"
               loading={submit.isPending}
-            >
-              {t.apply.submit}
-            </Button>
+            />
           </Card>
         )}
       </Form>

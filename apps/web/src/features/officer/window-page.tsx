@@ -1,4 +1,4 @@
-import { SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { DeliveryOption, SubjectKind, SubjectRef } from '@opendmv/contracts';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
@@ -7,12 +7,12 @@ import { isApiError } from '../../app/api/client.ts';
 import { applyFieldErrors } from '../../app/api/form-errors.ts';
 import { useCaseLabels } from '../../app/case-labels.tsx';
 import { PageHeader } from '../../app/components/page-header.tsx';
-import { formatFen } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 import { useWorkspaceBase } from '../../app/shells/workspace.ts';
 import { AutoCheckPanel } from '../cases/auto-check-panel.tsx';
 import { usePrecheck, useSubmitCase } from '../cases/cases-api.ts';
 import { cleanAnswers, DefinitionFormFields, type FormAnswers } from '../cases/definition-form.tsx';
+import { FeeAndSubmit } from '../cases/fee-and-submit.tsx';
 import { notEligibleReasons, RefusalAlert, refusalReasons } from '../cases/refusal-alert.tsx';
 import { usePublicCatalog, useServiceGuide } from '../catalog/catalog-api.ts';
 
@@ -258,23 +258,12 @@ export function WindowPage() {
                         <Input data-testid="delivery-address" maxLength={200} />
                       </Form.Item>
                     )}
-                    <div className="odmv-totals">
-                      <span>{t.apply.fee}</span>
-                      <strong className="odmv-money">
-                        {def.feeFen === 0 ? t.guide.free : formatFen(def.feeFen)}
-                      </strong>
-                    </div>
-                    <Button
-                      data-testid="window-accept"
-                      type="primary"
-                      htmlType="submit"
-                      size="large"
-                      block
-                      icon={<SendOutlined />}
+                    <FeeAndSubmit
+                      feeFen={def.feeFen}
+                      label={t.window.accept}
+                      testId="window-accept"
                       loading={submit.isPending}
-                    >
-                      {t.window.accept}
-                    </Button>
+                    />
                   </>
                 )}
               </Space>

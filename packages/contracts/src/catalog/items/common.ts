@@ -16,6 +16,7 @@ import {
   type Material,
 } from '../item.ts';
 import type { ComparisonOp, FactValue, Predicate } from '../predicate.ts';
+import { standardWorkflow, type Workflow, type WorkflowTemplateOptions } from '../workflow.ts';
 
 /* ---------- sources ---------- */
 
@@ -333,3 +334,19 @@ export const MATERIALS = {
     'tax-payment',
   ),
 } as const satisfies Record<string, Material>;
+
+/**
+ * The workflow most items use: the standard path with limits of one working day for acceptance and for
+ * review, decided by an officer, escalated to a supervisor when a limit passes. Items state only what
+ * differs.
+ */
+export const workflow = (
+  o: Pick<WorkflowTemplateOptions, 'production' | 'instant'> & Partial<WorkflowTemplateOptions>,
+): Workflow =>
+  standardWorkflow({
+    approvalRoles: ['officer'],
+    acceptDays: 1,
+    reviewDays: 1,
+    reviewEscalation: 'escalate',
+    ...o,
+  });

@@ -1,7 +1,6 @@
 /** Filings (备案): the platform records what the applicant tells it; nothing is granted. */
 import type { ItemDefinition } from '../item.ts';
-import { standardWorkflow } from '../workflow.ts';
-import { answered, defineItem, MATERIALS, RULES, rule, SRC, t } from './common.ts';
+import { answered, defineItem, MATERIALS, RULES, rule, SRC, t, workflow } from './common.ts';
 
 export const CONTACT_FILING = defineItem({
   code: 'CONTACT-FILING',
@@ -53,14 +52,7 @@ export const CONTACT_FILING = defineItem({
   delivery: ['electronic'],
   instantApproval: true,
   // A filing grants nothing: when the office does not look at it in time, it is deemed accepted.
-  workflow: standardWorkflow({
-    production: false,
-    approvalRoles: ['officer'],
-    instant: true,
-    acceptDays: 1,
-    reviewDays: 1,
-    reviewEscalation: 'deem-approve',
-  }),
+  workflow: workflow({ production: false, instant: true, reviewEscalation: 'deem-approve' }),
 });
 
 export const FILING_ITEMS: readonly ItemDefinition[] = [CONTACT_FILING];

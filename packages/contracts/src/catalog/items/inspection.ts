@@ -1,16 +1,21 @@
 /** Periodic inspection items (机动车检验): the online label for exempt cars and the on-site inspection. */
 import type { EligibilityRule, ItemDefinition } from '../item.ts';
-import { standardWorkflow } from '../workflow.ts';
-import { defineItem, is, MATERIALS, material, none, not, p, RULES, rule, SRC, t } from './common.ts';
+import {
+  defineItem,
+  is,
+  MATERIALS,
+  material,
+  none,
+  not,
+  p,
+  RULES,
+  rule,
+  SRC,
+  t,
+  workflow,
+} from './common.ts';
 
-const labelWorkflow = standardWorkflow({
-  production: true,
-  approvalRoles: ['officer'],
-  instant: true,
-  acceptDays: 1,
-  reviewDays: 1,
-  reviewEscalation: 'escalate',
-});
+const labelWorkflow = workflow({ production: true, instant: true });
 
 /** Gates shared by both ways of getting the label (R7 window, R8 prerequisites). */
 const GATES: readonly EligibilityRule[] = [

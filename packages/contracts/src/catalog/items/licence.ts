@@ -1,6 +1,5 @@
 /** Driving-licence items (驾驶证业务): renewal, replacement, 70+ certificate, class downgrade. */
 import type { ItemDefinition } from '../item.ts';
-import { standardWorkflow } from '../workflow.ts';
 import {
   defineItem,
   is,
@@ -16,20 +15,13 @@ import {
   rule,
   SRC,
   t,
+  workflow,
 } from './common.ts';
 
 const EXPIRED = ['expired-renewable', 'expired-needs-theory-test', 'expired-unrecoverable'];
 
 /** Licence produced by the office and posted or collected; decided by an officer or by rule. */
-const licenceWorkflow = (instant: boolean) =>
-  standardWorkflow({
-    production: true,
-    approvalRoles: ['officer'],
-    instant,
-    acceptDays: 1,
-    reviewDays: 1,
-    reviewEscalation: 'escalate',
-  });
+const licenceWorkflow = (instant: boolean) => workflow({ production: true, instant });
 
 const notExpired = rule(
   'licence-not-expired',
@@ -250,14 +242,7 @@ export const DL_SENIOR_MEDICAL = defineItem({
   presenceRequired: false,
   delivery: ['electronic'],
   instantApproval: true,
-  workflow: standardWorkflow({
-    production: false,
-    approvalRoles: ['officer'],
-    instant: true,
-    acceptDays: 1,
-    reviewDays: 1,
-    reviewEscalation: 'escalate',
-  }),
+  workflow: workflow({ production: false, instant: true }),
 });
 
 export const DL_CLASS_DOWNGRADE = defineItem({

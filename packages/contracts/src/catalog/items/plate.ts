@@ -1,7 +1,19 @@
 /** Plate items: choosing a number for a new car, replacing lost plates or a lost vehicle licence. */
 import type { ItemDefinition } from '../item.ts';
-import { standardWorkflow } from '../workflow.ts';
-import { any, defineItem, is, MATERIALS, material, none, p, RULES, rule, SRC, t } from './common.ts';
+import {
+  any,
+  defineItem,
+  is,
+  MATERIALS,
+  material,
+  none,
+  p,
+  RULES,
+  rule,
+  SRC,
+  t,
+  workflow,
+} from './common.ts';
 
 /**
  * Plate-number selection (互联网选号). The server offers candidates drawn at random from the plates free at
@@ -71,14 +83,7 @@ export const PLATE_SELECT = defineItem({
   presenceRequired: false,
   delivery: ['electronic'],
   instantApproval: true,
-  workflow: standardWorkflow({
-    production: false,
-    approvalRoles: ['officer'],
-    instant: true,
-    acceptDays: 1,
-    reviewDays: 1,
-    reviewEscalation: 'escalate',
-  }),
+  workflow: workflow({ production: false, instant: true }),
 });
 
 export const PLATE_REPLACE = defineItem({
@@ -147,14 +152,7 @@ export const PLATE_REPLACE = defineItem({
   presenceRequired: false,
   delivery: ['post', 'collect'],
   instantApproval: true,
-  workflow: standardWorkflow({
-    production: true,
-    approvalRoles: ['officer'],
-    instant: true,
-    acceptDays: 1,
-    reviewDays: 1,
-    reviewEscalation: 'escalate',
-  }),
+  workflow: workflow({ production: true, instant: true }),
 });
 
 export const PLATE_ITEMS: readonly ItemDefinition[] = [PLATE_SELECT, PLATE_REPLACE];

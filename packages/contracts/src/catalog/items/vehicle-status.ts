@@ -1,17 +1,22 @@
 /** Items that change a vehicle's status: mortgage registration and release, scrapping deregistration. */
 import type { ItemDefinition } from '../item.ts';
-import { standardWorkflow } from '../workflow.ts';
-import { answered, defineItem, is, MATERIALS, material, none, p, RULES, rule, SRC, t } from './common.ts';
+import {
+  answered,
+  defineItem,
+  is,
+  MATERIALS,
+  material,
+  none,
+  p,
+  RULES,
+  rule,
+  SRC,
+  t,
+  workflow,
+} from './common.ts';
 
 const decided = (approvalRoles: readonly ('officer' | 'supervisor')[]) =>
-  standardWorkflow({
-    production: false,
-    approvalRoles,
-    instant: false,
-    acceptDays: 1,
-    reviewDays: 1,
-    reviewEscalation: 'escalate',
-  });
+  workflow({ production: false, instant: false, approvalRoles });
 
 export const MORTGAGE_REG = defineItem({
   code: 'MORTGAGE-REG',

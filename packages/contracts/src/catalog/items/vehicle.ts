@@ -1,17 +1,9 @@
 /** Vehicle registration items (机动车登记): transfer to a new owner, registration of a new car. */
 import type { ItemDefinition } from '../item.ts';
-import { standardWorkflow } from '../workflow.ts';
-import { answered, defineItem, is, MATERIALS, material, p, RULES, rule, SRC, t } from './common.ts';
+import { answered, defineItem, is, MATERIALS, material, p, RULES, rule, SRC, t, workflow } from './common.ts';
 
 /** An officer decides; new plates / vehicle licence / registration certificate are produced. */
-const registrationWorkflow = standardWorkflow({
-  production: true,
-  approvalRoles: ['officer'],
-  instant: false,
-  acceptDays: 1,
-  reviewDays: 1,
-  reviewEscalation: 'escalate',
-});
+const registrationWorkflow = workflow({ production: true, instant: false });
 
 export const TRANSFER = defineItem({
   code: 'TRANSFER',

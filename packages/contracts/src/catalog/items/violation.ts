@@ -1,7 +1,6 @@
 /** Violation and points items: handling a recorded violation, point reduction by study (学法减分). */
 import { VIOLATION_POINTS_SOURCE } from '../../registry/violation-codes.ts';
 import type { ItemDefinition } from '../item.ts';
-import { standardWorkflow } from '../workflow.ts';
 import {
   any,
   defineItem,
@@ -14,16 +13,10 @@ import {
   rule,
   SRC,
   t,
+  workflow,
 } from './common.ts';
 
-const decidedByRule = standardWorkflow({
-  production: false,
-  approvalRoles: ['officer'],
-  instant: true,
-  acceptDays: 1,
-  reviewDays: 1,
-  reviewEscalation: 'escalate',
-});
+const decidedByRule = workflow({ production: false, instant: true });
 
 export const VIOLATION_HANDLE = defineItem({
   code: 'VIOLATION-HANDLE',
