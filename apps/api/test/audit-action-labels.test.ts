@@ -121,6 +121,17 @@ async function typicalDay() {
     }),
   );
   await drive(officer, done.id, ['review', 'approve', 'produce', 'deliver', 'complete']);
+  // case.document-upload: the window scans the applicant's paper
+  const scanned = await transfer(4);
+  ok(
+    await officer.post(`/api/v1/cases/${scanned.id}/documents`, {
+      materialCode: 'ownership-transfer-proof',
+      fileName: 'invoice.pdf',
+      contentType: 'application/pdf',
+      dataBase64: Buffer.from('%PDF-1.4\n').toString('base64'),
+    }),
+    201,
+  );
   await drive(officer, (await transfer(1)).id, ['reject']);
   ok(
     await (await t.login('citizen2')).post(`/api/v1/me/cases/${(await transfer(2)).id}/actions`, {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/index.ts';
-import { agencyRoutes, casesRoutes } from './cases/index.ts';
+import { agencyRoutes, casesRoutes, documentRoutes } from './cases/index.ts';
 import { catalogRoutes } from './catalog/index.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { officesRoutes } from './offices/index.ts';
@@ -20,5 +20,6 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(catalogRoutes);
   await app.register(casesRoutes);
   await app.register(agencyRoutes);
+  await app.register(documentRoutes);
   await app.register(partnerRoutes);
 }

@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'case.deliver': { zh: '寄递送达', en: 'Delivered by post' },
   'case.collect': { zh: '窗口领取', en: 'Collected' },
   'case.complete': { zh: '办结', en: 'Completed' },
+  'case.document-upload': { zh: '上传办事材料', en: 'Material document uploaded' },
   'case.withdraw': { zh: '撤回申请', en: 'Withdrawn' },
   'authorization.grant': { zh: '出具电子委托书', en: 'Authorization granted to an agent' },
   'authorization.revoke': { zh: '撤销电子委托书', en: 'Authorization revoked' },

@@ -91,6 +91,39 @@ export const caseEventSchema = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
+/** A file the applicant (or the window, scanning it) handed in for a material. */
+export const DOCUMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+export const caseDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    materialCode: z.string(),
+    fileName: z.string(),
+    contentType: z.enum(DOCUMENT_CONTENT_TYPES),
+    size: z.number().int(),
+    sha256: z.string(),
+    uploadedAt: z.iso.datetime({ offset: true }),
+    uploadedByRole: z.string(),
+  })
+  .meta({ id: 'CaseDocument' });
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+export const uploadDocumentSchema = z
+  .object({
+    materialCode: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(60),
+    fileName: z.string().trim().min(1).max(120),
+    contentType: z.enum(DOCUMENT_CONTENT_TYPES),
+    /** The file, base64-encoded (at most 2 MiB once decoded). */
+    dataBase64: z.base64().max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4),
+  })
+  .meta({ id: 'UploadDocument' });
+
+export const documentParamsSchema = z.object({ id: z.uuid(), docId: z.uuid() });
+
 export const caseSummarySchema = z
   .object({
     id: z.uuid(),
@@ -131,6 +164,7 @@ export const caseDetailSchema = caseSummarySchema
       .meta({ description: 'Fingerprint of the rule set that approved the case by rule' }),
     correction: z.string().nullable().meta({ description: 'What the officer asked to correct, while open' }),
     events: z.array(caseEventSchema),
+    documents: z.array(caseDocumentSchema),
     availableActions: z.array(caseActionSchema),
   })
   .meta({ id: 'CaseDetail' });

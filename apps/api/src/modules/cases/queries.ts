@@ -27,6 +27,7 @@ import { findVersionById } from '../catalog/index.ts';
 import { users } from '../identity/schema.ts';
 import { findOfficeById } from '../offices/index.ts';
 import { findPersonById, persons } from '../registry/index.ts';
+import { listDocuments } from './documents.ts';
 import { type CaseRow, listEvents } from './repository.ts';
 import { cases } from './schema.ts';
 
@@ -98,6 +99,7 @@ export async function toCaseDetail(
       note: e.note,
       at: e.at.toISOString(),
     })),
+    documents: await listDocuments(ctx.db, row.id),
     availableActions: availableActions(v.definition.workflow, row.status as CaseState, roles).filter((a) =>
       HUMAN.has(a),
     ),

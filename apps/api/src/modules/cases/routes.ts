@@ -3,21 +3,25 @@ import {
   caseDetailSchema,
   caseListQuerySchema,
   caseListSchema,
+  documentParamsSchema,
   idParamsSchema,
   precheckResultSchema,
   precheckSchema,
   publicProgressQuerySchema,
   publicProgressSchema,
   submitCaseSchema,
+  uploadDocumentSchema,
   windowPrecheckSchema,
   windowSubmitCaseSchema,
 } from '@opendmv/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { principalOf, userOf } from '../../platform/auth/plugin.ts';
 import { localeOf } from '../../platform/http/locale.ts';
 import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import { performAction } from './actions.ts';
+import { downloadDocument, uploadDocument } from './documents.ts';
 import {
   acceptAtWindow,
   applyAtDealer,
@@ -227,4 +231,56 @@ export async function casesRoutes(app: FastifyInstance) {
     },
     async (req) => publicProgress(app.ctx, req.query.number, req.query.idLast4),
   );
+}
+
+/** Files for the applicant's materials: uploaded online or scanned at the window; downloaded by either. */
+export async function documentRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const bodyLimit = 3 * 1024 * 1024;
+  const file = z.any().meta({ description: 'The file (application/pdf, image/jpeg or image/png)' });
+  for (const [prefix, permission, who] of [
+    ['/api/v1/me/cases', 'case:apply', 'Mine'],
+    ['/api/v1/cases', 'case:handle', 'AtWindow'],
+  ] as const) {
+    r.post(
+      `${prefix}/:id/documents`,
+      {
+        bodyLimit,
+        config: { permission },
+        schema: {
+          operationId: `uploadDocument${who}`,
+          tags: ['cases'],
+          summary: 'Hand in a file for one of the applicant’s materials (PDF, JPEG or PNG, at most 2 MiB)',
+          params: idParamsSchema,
+          body: uploadDocumentSchema,
+          response: { 201: caseDetailSchema, ...errors },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await uploadDocument(app.ctx, principalOf(req), meta(req), req.params.id, req.body)),
+    );
+    r.get(
+      `${prefix}/:id/documents/:docId`,
+      {
+        config: { permission: permission === 'case:handle' ? 'case:read' : permission },
+        schema: {
+          operationId: `downloadDocument${who}`,
+          tags: ['cases'],
+          summary: 'Download a file handed in for a case',
+          params: documentParamsSchema,
+          response: { 200: file, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const doc = await downloadDocument(app.ctx, principalOf(req), req.params.id, req.params.docId);
+        return reply
+          .type(doc.contentType)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(doc.content);
+      },
+    );
+  }
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { uuidPk } from '../../platform/db/columns.ts';
 import { catalogVersions } from '../catalog/schema.ts';
 import { offices } from '../offices/schema.ts';
@@ -139,4 +150,30 @@ export const agentAuthorizations = pgTable(
     index('agent_authorizations_agent_idx').on(t.agentUserId),
     index('agent_authorizations_person_idx').on(t.personId),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/** Files handed in for a case's materials (uploaded online or scanned at the window). Never changed. */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuidPk(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    materialCode: text('material_code').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedById: uuid('uploaded_by_id'),
+    uploadedByRole: text('uploaded_by_role').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId)],
 );
