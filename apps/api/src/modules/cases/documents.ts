@@ -82,7 +82,7 @@ export async function uploadDocument(
       throw new AppError('ILLEGAL_TRANSITION', undefined, 'case closed');
     const def = (await findVersionById(tx, row.itemVersionId))!.definition;
     const material = def.materials.find((m) => m.code === body.materialCode);
-    if (!material || material.supplier !== 'applicant')
+    if (material?.supplier !== 'applicant')
       throw bad('body.materialCode', 'not a material the applicant provides for this item');
     const digest = createHash('sha256').update(bytes).digest('hex');
     const [doc] = await tx
