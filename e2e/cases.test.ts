@@ -1,8 +1,16 @@
-import { type CatalogItemSummary, seedItem, type VehicleDto } from '@opendmv/contracts';
+import { deflateSync } from 'node:zlib';
+import {
+  type CaseDetail,
+  type CatalogItemSummary,
+  MAX_DOCUMENT_BYTES,
+  type PrecheckResult,
+  seedItem,
+  type VehicleDto,
+} from '@opendmv/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadPartnerClients, simulateMedicalExam } from '../apps/api/src/simulators/index.ts';
-import { apiAs, citizenIdNumber } from './support/api.ts';
+import { apiAs, apiSession, citizenIdNumber } from './support/api.ts';
 import { demoAccount, launchBrowser, loginThroughUi, newPage, screenshot } from './support/browser.ts';
 import {
   allApplicableRulesPassed,
@@ -379,6 +387,141 @@ describe('f. the supervisor follows the deadline lists', () => {
       await screenshot(page, 'supervisor-case-en');
     } finally {
       await context.close();
+    }
+  });
+});
+
+/** CRC-32 (PNG chunks). */
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of buf) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A valid PNG of w × h pixels of one colour: signature, IHDR, IDAT, IEND. */
+function tinyPng(w = 4, h = 3, rgb: [number, number, number] = [29, 78, 216]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter, no interlace
+  const row = Buffer.from([0, ...Array.from({ length: w }, () => rgb).flat()]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('g. a damaged-licence replacement online, with a photo of the damaged card uploaded', () => {
+  it('a citizen uploads the photo on the case page (zh-CN, phone); the officer sees it (desktop)', async () => {
+    // Whoever of the demo citizens may apply now (citizen1's licence may have been renewed above).
+    let username = '';
+    for (const u of ['citizen5', 'citizen1', 'citizen3', 'citizen2']) {
+      const s = await apiSession(u);
+      const r = await s.post<PrecheckResult>('/api/v1/me/cases/precheck', { itemCode: 'DL-DAMAGED' });
+      if (r.check.eligible) {
+        username = u;
+        break;
+      }
+    }
+    if (!username) throw new Error('no demo citizen may apply for DL-DAMAGED');
+
+    const png = tinyPng();
+    const fileName = '损毁的驾驶证.png';
+    let caseId = '';
+    const citizen = await newPage(browser, { viewport: 'phone', lang: 'zh-CN' });
+    const page = citizen.page;
+    try {
+      await loginThroughUi(page, demoAccount(username));
+      await page.waitForURL('**/citizen');
+      await page.goto('/citizen/services/DL-DAMAGED');
+      await page.getByTestId('apply-page').waitFor();
+      await page.getByTestId('precheck-button').click();
+      await page.getByTestId('precheck-result').waitFor();
+      expect(await page.getByTestId('precheck-result').getAttribute('data-eligible')).toBe('true');
+      expect(
+        await page
+          .locator('[data-testid="check-material"][data-code="damaged-licence"]')
+          .getAttribute('data-state'),
+      ).toBe('to-provide');
+      await page.locator('[data-testid="delivery-option"][data-value="collect"]').click();
+      await page.getByTestId('submit-case').click();
+      await page.waitForURL(/\/citizen\/cases\/[0-9a-f-]{36}$/);
+      caseId = page.url().split('/').pop()!;
+      await page.getByTestId('my-case-page').waitFor();
+      const material = page.locator('[data-testid="check-material"][data-code="damaged-licence"]');
+      expect(await material.getAttribute('data-state')).toBe('to-provide');
+      const upload = page.getByTestId('material-upload-damaged-licence');
+      await upload.waitFor();
+      await screenshot(page, 'damaged-case-to-provide-zh-CN-phone');
+
+      // Too large: refused here, before anything is sent.
+      await upload.locator('input[type="file"]').setInputFiles({
+        name: 'too-large.png',
+        mimeType: 'image/png',
+        buffer: Buffer.concat([png, Buffer.alloc(MAX_DOCUMENT_BYTES)]),
+      });
+      await upload.getByRole('alert').waitFor();
+      expect(await upload.getByRole('alert').innerText()).toContain('超过 2 MB');
+      expect(await page.getByTestId('case-document').count()).toBe(0);
+
+      await upload
+        .locator('input[type="file"]')
+        .setInputFiles({ name: fileName, mimeType: 'image/png', buffer: png });
+      const listed = page.locator('[data-testid="case-document"][data-material="damaged-licence"]');
+      await listed.waitFor();
+      await expect.poll(() => material.getAttribute('data-state')).toBe('provided');
+      expect(await listed.getByTestId('document-download').innerText()).toContain(fileName);
+      expect(await page.getByTestId('material-upload-damaged-licence').count()).toBe(0);
+      // The link serves the same bytes, as an attachment, with the session's cookie.
+      const href = (await listed.getByTestId('document-download').getAttribute('href'))!;
+      const res = await page.request.get(href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain('image/png');
+      expect(res.headers()['content-disposition']).toMatch(/^attachment/);
+      expect(Buffer.compare(await res.body(), png)).toBe(0);
+      await screenshot(page, 'damaged-case-uploaded-zh-CN-phone');
+    } finally {
+      await citizen.context.close();
+    }
+
+    const detail = await (await apiSession(username)).get<CaseDetail>(`/api/v1/me/cases/${caseId}`);
+    expect(detail.documents.map((d) => [d.materialCode, d.fileName, d.size])).toEqual([
+      ['damaged-licence', fileName, png.length],
+    ]);
+
+    const officer = await newPage(browser, { viewport: 'desktop', lang: 'zh-CN' });
+    try {
+      await loginThroughUi(officer.page, demoAccount('officer1'));
+      await officer.page.waitForURL('**/officer');
+      await officer.page.goto(`/officer/cases/${caseId}`);
+      await officer.page.getByTestId('case-detail').waitFor();
+      const row = officer.page.locator('[data-testid="case-document"][data-material="damaged-licence"]');
+      await row.waitFor();
+      expect(await row.getByTestId('document-download').innerText()).toContain(fileName);
+      expect(await row.innerText()).toContain('损毁的驾驶证');
+      expect(
+        await officer.page
+          .locator('[data-testid="check-material"][data-code="damaged-licence"]')
+          .getAttribute('data-state'),
+      ).toBe('provided');
+      await officer.page.getByTestId('case-documents').scrollIntoViewIfNeeded();
+      await screenshot(officer.page, 'officer-damaged-documents-zh-CN');
+    } finally {
+      await officer.context.close();
     }
   });
 });

@@ -34,3 +34,10 @@ export function formatDateTime(value: string | null | undefined): string {
 export function formatPlate(plate: string): string {
   return plate.length >= 3 ? `${plate.slice(0, 2)}·${plate.slice(2)}` : plate;
 }
+
+/** A file size: '812 B', '15.2 KB', '1.8 MB'. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -18,6 +18,7 @@ import type {
   roleInfoSchema,
   staffSchema,
   submitCaseSchema,
+  uploadDocumentSchema,
   windowSubmitCaseSchema,
 } from '@opendmv/contracts';
 
@@ -49,3 +50,4 @@ export type SubmitCaseBody = In<typeof submitCaseSchema>;
 export type WindowSubmitCaseBody = In<typeof windowSubmitCaseSchema>;
 export type CreateCatalogItemBody = In<typeof createCatalogItemSchema>;
 export type ReviseCatalogItemBody = In<typeof reviseCatalogItemSchema>;
+export type UploadDocumentBody = In<typeof uploadDocumentSchema>;

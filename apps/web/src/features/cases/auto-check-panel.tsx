@@ -1,11 +1,12 @@
 import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import type { AutoCheckDto } from '@opendmv/contracts';
 import { Alert, Checkbox, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { MATERIAL_STATE_COLOURS, useCaseLabels } from '../../app/case-labels.tsx';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 
 type Rule = AutoCheckDto['rules'][number];
-type Material = AutoCheckDto['materials'][number];
+export type Material = AutoCheckDto['materials'][number];
 
 /** The overall verdict of a check: eligible (instant or review) or not. */
 export function CheckVerdict({ check }: { check: AutoCheckDto }) {
@@ -129,7 +130,7 @@ export interface HandedIn {
   onChange: (codes: string[]) => void;
 }
 
-function MaterialRow({ m, handedIn }: { m: Material; handedIn?: HandedIn }) {
+function MaterialRow({ m, handedIn, extra }: { m: Material; handedIn?: HandedIn; extra?: ReactNode }) {
   const { t, pick } = useI18n();
   const labels = useCaseLabels();
   const selectable = handedIn && m.supplier === 'applicant' && m.state !== 'not-needed';
@@ -165,24 +166,52 @@ function MaterialRow({ m, handedIn }: { m: Material; handedIn?: HandedIn }) {
         <Tag color={MATERIAL_STATE_COLOURS[state]} style={{ marginInlineStart: 6 }}>
           {labels.materialState(state, m.supplier)}
         </Tag>
+        {extra}
       </span>
     </li>
   );
 }
 
 /**
+ * The materials of a check, each with who supplies it and its state; `extra` adds something under a
+ * material (the files handed in, an upload control).
+ */
+export function MaterialChecklist({
+  materials,
+  handedIn,
+  extra,
+}: {
+  materials: readonly Material[];
+  handedIn?: HandedIn;
+  extra?: (m: Material) => ReactNode;
+}) {
+  return (
+    <ul className="odmv-check-list">
+      {materials.map((m) => (
+        <MaterialRow key={m.code} m={m} handedIn={handedIn} extra={extra?.(m)} />
+      ))}
+    </ul>
+  );
+}
+
+/**
  * The automatic check (自动核验): every rule ✓/✗ — its condition when met, its reason when not — and source, and the materials checklist
  * with who supplies each. Used by the citizen's pre-check, the window console and the case detail; at the
- * window the applicant's materials get a checkbox ("handed in").
+ * window the applicant's materials get a checkbox ("handed in"). `materials={false}` leaves the checklist
+ * out (a page that shows it on its own, with uploads).
  */
 export function AutoCheckPanel({
   check,
   handedIn,
   verdict = true,
+  materials = true,
+  materialExtra,
 }: {
   check: AutoCheckDto;
   handedIn?: HandedIn;
   verdict?: boolean;
+  materials?: boolean;
+  materialExtra?: (m: Material) => ReactNode;
 }) {
   const { t } = useI18n();
   return (
@@ -196,7 +225,7 @@ export function AutoCheckPanel({
           <RuleGroups rules={check.rules} />
         </>
       )}
-      {check.materials.length > 0 && (
+      {materials && check.materials.length > 0 && (
         <>
           <Typography.Title level={5} className="odmv-check-title">
             {t.check.materials}
@@ -206,11 +235,7 @@ export function AutoCheckPanel({
               {t.window.handedIn}
             </Typography.Text>
           )}
-          <ul className="odmv-check-list">
-            {check.materials.map((m) => (
-              <MaterialRow key={m.code} m={m} handedIn={handedIn} />
-            ))}
-          </ul>
+          <MaterialChecklist materials={check.materials} handedIn={handedIn} extra={materialExtra} />
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 import { useWorkspaceBase } from '../../app/shells/workspace.ts';
 import { AutoCheckPanel } from './auto-check-panel.tsx';
 import { CaseActionBar } from './case-actions.tsx';
+import { CaseDocumentsCard } from './case-documents.tsx';
 import { CaseEventsTimeline } from './case-events.tsx';
 import { CaseFacts, DecidedByTag } from './case-facts.tsx';
 import { useCaseDetail } from './cases-api.ts';
@@ -63,6 +64,7 @@ export function CaseDetailPage() {
               <Card title={t.check.title}>
                 <AutoCheckPanel check={c.check} />
               </Card>
+              <CaseDocumentsCard c={c} />
             </Space>
           </Col>
           <Col xs={24} xl={9}>

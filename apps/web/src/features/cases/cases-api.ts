@@ -6,6 +6,7 @@ import type {
   CaseListQuery,
   PrecheckResult,
   SubmitCaseBody,
+  UploadDocumentBody,
   WindowSubmitCaseBody,
 } from '../../app/api/contract-types.ts';
 
@@ -61,3 +62,24 @@ export function useCaseAction(scope: CaseScope, id: string) {
     },
   });
 }
+
+/**
+ * A file for one of the applicant's materials (the citizen's own case, or the window scanning it). The
+ * answer is the case with the material now provided and the file among its documents.
+ */
+export function useUploadDocument(scope: CaseScope, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UploadDocumentBody) =>
+      apiPost<CaseDetail>(`${base(scope)}/${enc(id)}/documents`, body),
+    onSuccess: (c) => {
+      qc.setQueryData(['cases', scope, 'detail', id], c);
+      void qc.invalidateQueries({ queryKey: ['cases', scope, 'detail', id] });
+      void qc.invalidateQueries({ queryKey: ['cases', scope, 'list'] });
+    },
+  });
+}
+
+/** Where a document's bytes are served (`Content-Disposition: attachment`; the session cookie goes along). */
+export const documentUrl = (scope: CaseScope, caseId: string, docId: string) =>
+  `${base(scope)}/${enc(caseId)}/documents/${enc(docId)}`;

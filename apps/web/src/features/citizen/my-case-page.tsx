@@ -7,13 +7,20 @@ import { isApiError } from '../../app/api/client.ts';
 import { CaseStatusTag, useCaseLabels } from '../../app/case-labels.tsx';
 import { BlockSpin, QueryError } from '../../app/components/query-state.tsx';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
-import { AutoCheckPanel } from '../cases/auto-check-panel.tsx';
+import { AutoCheckPanel, type Material, MaterialChecklist } from '../cases/auto-check-panel.tsx';
 import { CaseActionBar } from '../cases/case-actions.tsx';
+import { MaterialDocuments, MaterialUpload, materialsToUpload } from '../cases/case-documents.tsx';
 import { CaseEventsTimeline, CaseSteps } from '../cases/case-events.tsx';
 import { CaseFacts, DecidedByTag } from '../cases/case-facts.tsx';
 import { useCaseAction, useCaseDetail } from '../cases/cases-api.ts';
 
-/** The correction the officer asked for, and the applicant's answer (note + materials now handed in). */
+const canAnswerCorrection = (c: CaseDetail) =>
+  c.correction !== null && c.availableActions.includes('answer-correction');
+
+/**
+ * The correction the officer asked for, and the applicant's answer: a note, the materials now handed in
+ * (ticked, or uploaded right here: an upload makes the material provided at once).
+ */
 function CorrectionAnswer({ c }: { c: CaseDetail }) {
   const { t, pick } = useI18n();
   const labels = useCaseLabels();
@@ -21,8 +28,11 @@ function CorrectionAnswer({ c }: { c: CaseDetail }) {
   const answer = useCaseAction('me', c.id);
   const [form] = Form.useForm<{ note?: string; provided?: string[] }>();
   const [error, setError] = useState<string | null>(null);
-  const canAnswer = c.availableActions.includes('answer-correction');
-  const toProvide = c.check.materials.filter((m) => m.supplier === 'applicant' && m.state === 'to-provide');
+  const canAnswer = canAnswerCorrection(c);
+  const toProvide = materialsToUpload(c);
+  const uploaded = c.check.materials.filter(
+    (m) => m.state !== 'to-provide' && c.documents.some((d) => d.materialCode === m.code),
+  );
   return (
     <Card size="small" title={t.cases.correctionTitle} data-testid="case-correction-card">
       <Alert
@@ -52,9 +62,33 @@ function CorrectionAnswer({ c }: { c: CaseDetail }) {
           }}
         >
           {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
-          {toProvide.length > 0 && (
-            <Form.Item name="provided" label={t.cases.correctionProvided}>
-              <Checkbox.Group options={toProvide.map((m) => ({ value: m.code, label: pick(m.name) }))} />
+          {(toProvide.length > 0 || uploaded.length > 0) && (
+            <Form.Item
+              name="provided"
+              label={t.cases.correctionProvided}
+              extra={toProvide.length > 0 ? t.cases.documents.inCorrection : undefined}
+            >
+              <Checkbox.Group className="odmv-correction-materials">
+                {toProvide.map((m) => (
+                  <div key={m.code}>
+                    <Checkbox value={m.code}>{pick(m.name)}</Checkbox>
+                    <MaterialUpload scope="me" caseId={c.id} material={m} />
+                  </div>
+                ))}
+                {uploaded.map((m) => (
+                  <div key={m.code}>
+                    <CheckCircleFilled style={{ color: '#16a34a' }} aria-hidden /> {pick(m.name)}
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {t.cases.documents.uploaded(
+                        c.documents
+                          .filter((d) => d.materialCode === m.code)
+                          .map((d) => d.fileName)
+                          .join('、'),
+                      )}
+                    </Typography.Text>
+                  </div>
+                ))}
+              </Checkbox.Group>
             </Form.Item>
           )}
           <Form.Item
@@ -93,6 +127,27 @@ export function MyCasePage() {
   if (q.isError) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const c = q.data;
   const instant = c.decidedBy === 'rule';
+  // While a correction is being answered, uploads live in the answer form (one control per material).
+  const uploadHere = !canAnswerCorrection(c);
+  const toUpload = new Set(materialsToUpload(c).map((m) => m.code));
+  const needsUpload = uploadHere && toUpload.size > 0;
+  const materials = c.check.materials.length > 0 && (
+    <Card size="small" title={t.cases.documents.checklist} data-testid="case-materials">
+      <MaterialChecklist
+        materials={c.check.materials}
+        extra={(m: Material) => (
+          <>
+            <MaterialDocuments
+              scope="me"
+              caseId={c.id}
+              documents={c.documents.filter((d) => d.materialCode === m.code)}
+            />
+            {uploadHere && toUpload.has(m.code) && <MaterialUpload scope="me" caseId={c.id} material={m} />}
+          </>
+        )}
+      />
+    </Card>
+  );
   return (
     <div className="odmv-stack" data-testid="my-case-page" data-status={c.status} data-number={c.number}>
       <section className="odmv-citizen-hero">
@@ -116,29 +171,33 @@ export function MyCasePage() {
         )}
       </section>
       {c.correction && <CorrectionAnswer c={c} />}
+      {needsUpload && materials}
       <Card size="small" title={t.cases.status}>
         <CaseSteps detail={c} />
       </Card>
       <Card size="small" title={t.cases.detailTitle}>
         <CaseFacts c={c} />
       </Card>
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Collapse
-          ghost
-          data-testid="case-check-collapse"
-          items={[
-            {
-              key: 'check',
-              label: (
-                <Typography.Text strong>
-                  {t.check.title} · {c.check.eligible ? t.check.eligible : t.check.notEligible}
-                </Typography.Text>
-              ),
-              children: <AutoCheckPanel check={c.check} verdict={false} />,
-            },
-          ]}
-        />
-      </Card>
+      {!needsUpload && materials}
+      {c.check.rules.length > 0 && (
+        <Card size="small" styles={{ body: { padding: 0 } }}>
+          <Collapse
+            ghost
+            data-testid="case-check-collapse"
+            items={[
+              {
+                key: 'check',
+                label: (
+                  <Typography.Text strong>
+                    {t.check.title} · {c.check.eligible ? t.check.eligible : t.check.notEligible}
+                  </Typography.Text>
+                ),
+                children: <AutoCheckPanel check={c.check} verdict={false} materials={false} />,
+              },
+            ]}
+          />
+        </Card>
+      )}
       <Card size="small" title={t.cases.events}>
         <CaseEventsTimeline events={c.events} />
       </Card>
