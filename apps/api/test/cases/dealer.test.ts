@@ -93,19 +93,67 @@ describe('new-car registration through the dealer', () => {
     });
   });
 
-  it('a VIN already on the register is refused before a case is opened', async () => {
+  it('a VIN already on the register is refused before a case is opened; a dealer files only cars it sold', async () => {
     const [v] = await queryRows<{ vin: string }>(
       t.app.ctx.db,
       sql`SELECT vin FROM vehicles ORDER BY vin LIMIT 1`,
     );
-    const res = await t.bearer(partnerSecret(t, 'dealer-sale')).post('/api/v1/partner/cases', {
+    const body = {
       applicantIdNumber: await idNumberOf(t, 'citizen3'),
       itemCode: 'NEW-REG',
       subject: { vin: v!.vin },
       form: {},
       delivery: 'collect',
+    };
+    expect((await (await t.login('officer1')).post('/api/v1/cases', body)).statusCode).toBe(422);
+    const dealer = t.bearer(partnerSecret(t, 'dealer-sale'));
+    expect((await dealer.post('/api/v1/partner/cases', body)).statusCode).toBe(403);
+    const [p] = await queryRows<{ plate: string }>(
+      t.app.ctx.db,
+      sql`SELECT plate FROM vehicles WHERE plate IS NOT NULL LIMIT 1`,
+    );
+    const scrap = { ...body, itemCode: 'SCRAP-DEREG', subject: { plate: p!.plate } };
+    expect((await dealer.post('/api/v1/partner/cases', scrap)).statusCode).toBe(403);
+  });
+
+  it('a car sold to one person cannot be registered or given a plate by another', async () => {
+    const vin = newVin(4_301_003);
+    const dealer = t.bearer(partnerSecret(t, 'dealer-sale'));
+    const sold = await dealer.post('/api/v1/partner/vehicle-sales', {
+      records: [
+        {
+          reference: `INV-${vin}`,
+          vin,
+          buyerIdNumber: await idNumberOf(t, 'citizen3'),
+          saleDate: '2026-11-20',
+          brand: '吉利',
+          model: '银河E5',
+          vehicleType: 'small-passenger',
+          energyType: 'bev',
+          seats: 5,
+          colour: '白色',
+          priceFen: 10_980_000,
+          certificateNumber: `WAC${vin.slice(-8)}`,
+        },
+      ],
     });
-    expect(res.statusCode, res.body).toBe(422);
+    expect(sold.statusCode, sold.body).toBe(200);
+    const other = await t.login('citizen1');
+    const plateSelect = await other.post('/api/v1/me/cases/precheck', {
+      itemCode: 'PLATE-SELECT',
+      subject: { vin },
+      form: {},
+    });
+    expect((plateSelect.json() as { check: { eligible: boolean } }).check.eligible).toBe(false);
+    const atWindow = await (await t.login('officer1')).post('/api/v1/cases', {
+      applicantIdNumber: await idNumberOf(t, 'citizen1'),
+      itemCode: 'NEW-REG',
+      subject: { vin },
+      form: {},
+      delivery: 'collect',
+      provided: ['purchase-tax', 'vehicle-check'],
+    });
+    expect(atWindow.statusCode).toBe(422);
   });
 
   it('only a dealer files cases through the partner route', async () => {

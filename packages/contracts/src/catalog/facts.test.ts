@@ -360,7 +360,7 @@ describe('cases, plates, sales, transfers, violations', () => {
   it.each([
     [{ vin: 'lsvau2180n2000099' }, null, true],
     [{ vin: 'LSVAU2180N2000098' }, null, false],
-    [{}, null, true], // VIN given as the case subject: the server loaded the records by it
+    [{}, null, false], // no VIN known: no sale (the server puts a new vehicle's VIN into the form)
     [{}, vehicle({ vin: 'LSVAU2180N2000099' }), true],
   ])('sale.exists %#', (form, v, exists) => {
     const f = deriveFacts(snapshot({ form, vehicle: v, partnerRecords: [sale('LSVAU2180N2000099')] }));

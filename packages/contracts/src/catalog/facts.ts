@@ -175,9 +175,9 @@ function taxPaidThisYear(s: SubjectSnapshot): boolean {
 }
 
 /**
- * A dealer sale record for the VIN the application is about: the form's `vin`, else the subject vehicle's.
- * When neither is known (the VIN came as the case subject), any sale record in the snapshot counts — the
- * server loads partner records by the subject's VIN.
+ * A dealer sale record for the VIN the application is about: the form's `vin`, else the subject vehicle's
+ * (the server puts a new vehicle's VIN into the form). No VIN, no sale. The server only loads sale
+ * records whose buyer is the applicant.
  */
 function saleFor(s: SubjectSnapshot): boolean {
   const vin = (s.form.vin ?? s.vehicle?.vin ?? '').trim().toUpperCase();
@@ -185,7 +185,9 @@ function saleFor(s: SubjectSnapshot): boolean {
     (r) =>
       r.source === 'dealer-sale' &&
       r.kind === 'sale' &&
-      (vin === '' || (typeof r.payload.vin === 'string' && r.payload.vin.trim().toUpperCase() === vin)),
+      vin !== '' &&
+      typeof r.payload.vin === 'string' &&
+      r.payload.vin.trim().toUpperCase() === vin,
   );
 }
 

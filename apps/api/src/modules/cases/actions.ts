@@ -20,20 +20,26 @@ import { afterDecision } from './outcomes.ts';
 import { toCaseDetail } from './queries.ts';
 import { type CaseRow, lockCase } from './repository.ts';
 import { loadSnapshot } from './snapshot.ts';
-import { validateForm } from './submit.ts';
+import { notEligible, validateForm } from './submit.ts';
 
 const HUMAN = new Set<string>(HUMAN_ACTIONS);
 const NOTE_REQUIRED = new Set(['request-correction', 'reject']);
 /** Decisions bound by the delegation matrix (放): the officer's office kind must be one the item allows. */
 const DELEGATED = new Set(['accept', 'approve', 'reject']);
+/** Actions taken on the registry as it is now, not as it was at submission. */
+const RECHECKED = new Set(['answer-correction', 'approve']);
 
-/** 补正 answered: the new answers and materials are checked again before the officer sees the case. */
-async function recheckAfterCorrection(
+/**
+ * The case checked again against the registry as it stands now: when a correction is answered (with the
+ * new answers and materials), and before an approval — a vehicle mortgaged or scrapped since submission,
+ * or a second case that got there first, stops the decision.
+ */
+async function recheck(
   ctx: AppContext,
   tx: Tx,
   row: CaseRow,
   def: ItemDefinition,
-  req: CaseActionRequest,
+  req: Pick<CaseActionRequest, 'form' | 'provided'>,
 ) {
   const form = { ...(row.form as Record<string, string>), ...req.form };
   const fieldErrors = validateForm(def, form);
@@ -78,7 +84,7 @@ export async function performAction(
   if (!HUMAN.has(req.action)) throw new AppError('FORBIDDEN');
   if (NOTE_REQUIRED.has(req.action) && !req.note)
     throw new AppError('VALIDATION_FAILED', [{ field: 'body.note', message: 'state the reason' }]);
-  const { roles } = await caseForCaller(ctx.db, p, id);
+  const { roles } = await caseForCaller(ctx.db, p, id, ctx.clock.today());
   const actor = caseActorOf(p, meta, roles);
   const updated = await ctx.db.transaction((tx) =>
     withDeferredAudit(tx, async () => {
@@ -90,8 +96,15 @@ export async function performAction(
           throw new AppError('FORBIDDEN', undefined, 'outside the delegation of this office');
       }
       let patch: Partial<CaseRow> | undefined;
-      if (req.action === 'answer-correction') {
-        const { form, provided, check } = await recheckAfterCorrection(ctx, tx, row, def, req);
+      if (RECHECKED.has(req.action)) {
+        const { form, provided, check } = await recheck(
+          ctx,
+          tx,
+          row,
+          def,
+          req.action === 'answer-correction' ? req : {},
+        );
+        if (!check.eligible) throw notEligible(check, meta.locale ?? 'zh-CN');
         patch = { form, provided, check };
       }
       const next = await transition(ctx, tx, row, def, actor, req.action, {

@@ -1,11 +1,11 @@
-import type { WorkflowRole } from '@opendmv/contracts';
+import type { Locale, WorkflowRole } from '@opendmv/contracts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { auditActorOf } from '../../platform/auth/principal.ts';
 import type { CaseActor } from './engine.ts';
 import type { CaseRow } from './repository.ts';
 
-export type Meta = { ip: string; requestId: string };
+export type Meta = { ip: string; requestId: string; locale?: Locale };
 
 /** The platform itself: automatic checks, approval by rule, timers. */
 export const systemActor = (nodeId?: string): CaseActor => ({

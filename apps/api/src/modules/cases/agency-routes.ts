@@ -24,7 +24,11 @@ import {
 } from './agency.ts';
 import { getCase } from './service.ts';
 
-const meta = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
+const meta = (req: FastifyRequest) => ({
+  ip: req.ip,
+  requestId: req.id,
+  locale: localeOf(req.headers['accept-language']),
+});
 
 /** 电子委托书 and the agency channel: citizens authorize agents; agents file and follow cases. */
 export async function agencyRoutes(app: FastifyInstance) {

@@ -43,6 +43,9 @@ export async function grantAuthorization(
   body: { agentUsername: string; itemCodes: string[]; validDays: number },
 ): Promise<AuthorizationDto> {
   if (!p.personId) throw new AppError('FORBIDDEN', undefined, 'account not bound to a person');
+  // Only an identity checked against the ID card (or the face) may put someone else to work in its name.
+  if (p.realNameLevel !== 'id' && p.realNameLevel !== 'face')
+    throw new AppError('FORBIDDEN', undefined, 'real-name verification (ID) is needed to authorize an agent');
   const [agent] = await ctx.db
     .select({ id: users.id, role: users.role, status: users.status })
     .from(users)

@@ -67,7 +67,7 @@ export async function uploadDocument(
     dataBase64: string;
   },
 ): Promise<CaseDetail> {
-  const { roles } = await caseForCaller(ctx.db, p, id);
+  const { roles } = await caseForCaller(ctx.db, p, id, ctx.clock.today());
   if (!roles.includes('applicant') && !roles.includes('officer')) throw new AppError('FORBIDDEN');
   const bytes = Buffer.from(body.dataBase64, 'base64');
   if (bytes.length === 0) throw bad('body.dataBase64', 'empty file');
@@ -128,7 +128,7 @@ export async function uploadDocument(
 }
 
 export async function downloadDocument(ctx: AppContext, p: Principal, id: string, docId: string) {
-  await caseForCaller(ctx.db, p, id);
+  await caseForCaller(ctx.db, p, id, ctx.clock.today());
   const [doc] = await ctx.db
     .select()
     .from(caseDocuments)

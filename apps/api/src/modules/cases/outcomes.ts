@@ -1,9 +1,10 @@
-import type { ItemDefinition } from '@opendmv/contracts';
-import { eq } from 'drizzle-orm';
+import { type ItemDefinition, pointReductionAllowance, scoringCycle } from '@opendmv/contracts';
+import { and, eq, ne } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { findPartnerRecordsFor } from '../partners/index.ts';
-import { applyViolationTransition, caseEffects } from '../registry/index.ts';
+import { applyViolationTransition, caseEffects, findLicenceByPerson } from '../registry/index.ts';
 import { systemActor } from './actors.ts';
 import { type CaseActor, transition } from './engine.ts';
 import type { CaseRow } from './repository.ts';
@@ -22,11 +23,36 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
   'CONTACT-FILING': (ctx, tx, row) =>
     caseEffects.fileContact(ctx, tx, row.applicantPersonId, form(row).phone, form(row).address),
   'POINT-REDUCE': async (ctx, tx, row) => {
+    // Each passed exam is used once; the reduction never exceeds what the cycle still allows.
+    const earlier = await tx
+      .select({ outcome: cases.outcome, closedAt: cases.closedAt })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.applicantPersonId, row.applicantPersonId),
+          eq(cases.itemCode, 'POINT-REDUCE'),
+          ne(cases.id, row.id),
+        ),
+      );
+    const used = new Set(earlier.map((c) => (c.outcome as { examReference?: string } | null)?.examReference));
     const exam = (await findPartnerRecordsFor(tx, { personId: row.applicantPersonId })).find(
-      (r) => r.source === 'study-exam' && r.payload.passed === true,
+      (r) => r.source === 'study-exam' && r.payload.passed === true && !used.has(r.reference),
     );
-    const earned = Number(exam?.payload.pointsEarned ?? 1);
-    return caseEffects.reducePoints(ctx, tx, row.applicantPersonId, earned === 2 ? 2 : 1);
+    const licence = await findLicenceByPerson(tx, row.applicantPersonId);
+    if (!exam || !licence) return { pointsReduced: 0 };
+    const cycle = scoringCycle(licence.firstIssueDate, ctx.clock.today());
+    const reducedThisCycle = earlier
+      .filter((c) => c.closedAt && c.closedAt.toISOString().slice(0, 10) >= cycle.start)
+      .reduce((n, c) => n + Number((c.outcome as { pointsReduced?: number } | null)?.pointsReduced ?? 0), 0);
+    const allowance = pointReductionAllowance(licence.points, reducedThisCycle);
+    const earned = Number(exam.payload.pointsEarned) === 2 ? 2 : 1;
+    const effect = await caseEffects.reducePoints(
+      ctx,
+      tx,
+      row.applicantPersonId,
+      Math.min(earned, allowance),
+    );
+    return { ...effect, examReference: exam.reference };
   },
   'VIOLATION-HANDLE': async (ctx, tx, row, actor) => {
     const v = await applyViolationTransition(ctx, tx, row.subjectId!, 'decide', actor.audit);
@@ -39,20 +65,28 @@ const EFFECTS: Readonly<Record<string, Effect>> = {
   'INSPECT-LABEL': (ctx, tx, row) => caseEffects.issueInspectionLabel(ctx, tx, row.subjectId!),
   'INSPECT-ONSITE': (ctx, tx, row) => caseEffects.issueInspectionLabel(ctx, tx, row.subjectId!),
   'NEW-REG': async (ctx, tx, row) => {
-    const records = await findPartnerRecordsFor(tx, {
-      personId: row.applicantPersonId,
-      vin: row.subjectLabel,
-    });
-    const sale = records.find((r) => r.source === 'dealer-sale' && r.payload.vin === row.subjectLabel);
-    const policy = records.find((r) => r.source === 'insurer-policy');
+    // Only a sale to the applicant registers the car in their name; a VIN registered meanwhile is refused.
+    const bought = await findPartnerRecordsFor(tx, { personId: row.applicantPersonId });
+    const sale = bought.find((r) => r.source === 'dealer-sale' && r.payload.vin === row.subjectLabel);
+    if (!sale)
+      throw new AppError('NOT_ELIGIBLE', [
+        { field: 'rules.sale-on-record', message: 'no sale of this VIN to the applicant' },
+      ]);
+    const policy = (await findPartnerRecordsFor(tx, { vin: row.subjectLabel })).find(
+      (r) => r.source === 'insurer-policy',
+    );
     const out = await caseEffects.registerNewVehicle(ctx, tx, {
       vin: row.subjectLabel,
       ownerId: row.applicantPersonId,
       officeId: row.handlingOfficeId,
-      sale: sale?.payload ?? {},
+      sale: sale.payload,
       insuranceUntil: policy?.validUntil ?? null,
     });
-    if (out.vehicleId) await tx.update(cases).set({ subjectId: out.vehicleId }).where(eq(cases.id, row.id));
+    if (!out.vehicleId)
+      throw new AppError('NOT_ELIGIBLE', [
+        { field: 'rules.vin-not-registered', message: 'the VIN is already registered' },
+      ]);
+    await tx.update(cases).set({ subjectId: out.vehicleId }).where(eq(cases.id, row.id));
     return out;
   },
 };

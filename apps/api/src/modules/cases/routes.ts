@@ -34,7 +34,11 @@ import {
   publicProgress,
 } from './service.ts';
 
-const meta = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
+const meta = (req: FastifyRequest) => ({
+  ip: req.ip,
+  requestId: req.id,
+  locale: localeOf(req.headers['accept-language']),
+});
 const locale = (req: FastifyRequest) => localeOf(req.headers['accept-language']);
 
 /** Cases: the citizen's online service, the window console, the office's lists, the public lookup. */

@@ -1,11 +1,11 @@
 import type { CaseDetail, Locale } from '@opendmv/contracts';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findVersionById } from '../catalog/index.ts';
 import { findOfficeById } from '../offices/index.ts';
-import { findTokenPartnerSource } from '../partners/index.ts';
+import { findTokenPartnerSource, partnerRecords } from '../partners/index.ts';
 import { findPersonById, findPersonByIdHash } from '../registry/index.ts';
 import { caseForCaller, caseScopeOf } from './access.ts';
 import { caseActorOf, type Meta, workflowRolesOf } from './actors.ts';
@@ -17,6 +17,7 @@ import {
   type Application,
   checkApplication,
   itemForApplication,
+  redactForStranger,
   type Submission,
   submitApplication,
 } from './submit.ts';
@@ -44,12 +45,12 @@ async function precheckFor(
   channel: 'online' | 'window',
 ) {
   const v = await itemForApplication(ctx, app.itemCode);
-  const { check, subject } = await checkApplication(ctx, ctx.db, v, applicant, app, channel);
+  const { check, subject, snapshot } = await checkApplication(ctx, ctx.db, v, applicant, app, channel);
   return {
     itemCode: v.code,
     version: v.version,
-    subject: { kind: subject.kind, id: subject.id, label: subject.label },
-    check,
+    subject: { kind: subject.kind, id: null, label: subject.label },
+    check: redactForStranger(v.definition, snapshot, check),
   };
 }
 
@@ -102,6 +103,22 @@ export async function acceptAtWindow(
 
 type Token = Extract<Principal, { kind: 'token' }>;
 
+const soldBy = async (db: AppContext['db'], tokenId: string, vin: string): Promise<boolean> =>
+  vin !== '' &&
+  (
+    await db
+      .select({ id: partnerRecords.id })
+      .from(partnerRecords)
+      .where(
+        and(
+          eq(partnerRecords.source, 'dealer-sale'),
+          eq(partnerRecords.vin, vin),
+          eq(partnerRecords.tokenId, tokenId),
+        ),
+      )
+      .limit(1)
+  ).length > 0;
+
 /**
  * 合作网点: a dealer (4S) outlet files a new-car registration for its buyer. The outlet's parent office
  * handles the case; the dealer's own records (sale, certificate) are the materials.
@@ -116,6 +133,11 @@ export async function applyAtDealer(
   if (p.kind !== 'token' || (await findTokenPartnerSource(ctx.db, p.tokenId)) !== 'dealer-sale')
     throw new AppError('FORBIDDEN', undefined, 'only a dealer outlet files cases');
   const token = p as Token;
+  // A dealer files registrations of the new cars it sold, and nothing else.
+  const v = await itemForApplication(ctx, s.itemCode);
+  const vin = (s.subject.vin ?? '').toUpperCase();
+  if (v.definition.subject !== 'new-vehicle' || !(await soldBy(ctx.db, token.tokenId, vin)))
+    throw new AppError('FORBIDDEN', undefined, 'a dealer files registrations of cars it sold');
   const outlet = await findOfficeById(ctx.db, token.officeId);
   const applicant = await windowApplicant(ctx, s.applicantIdNumber);
   const row = await submitApplication(ctx, {
@@ -131,7 +153,7 @@ export async function applyAtDealer(
 }
 
 export async function getCase(ctx: AppContext, p: Principal, id: string): Promise<CaseDetail> {
-  const { row, roles } = await caseForCaller(ctx.db, p, id);
+  const { row, roles } = await caseForCaller(ctx.db, p, id, ctx.clock.today());
   return toCaseDetail(ctx, row, roles);
 }
 

@@ -118,10 +118,13 @@ export async function loadSnapshot(
         throw new AppError('VALIDATION_FAILED', [
           { field: 'body.subject.violationId', message: 'no such violation' },
         ]);
-      if (violation.vehicleId) {
-        const found = await findVehicleByPlateOrVin(db, { plate: violation.plate }, null);
-        vehicle = found[0]?.vehicle ?? null;
-      }
+      // A violation with a recorded driver is handled by that driver: the points go on their licence.
+      if (violation.driverId && violation.driverId !== applicant.id)
+        throw new AppError('VALIDATION_FAILED', [
+          { field: 'body.subject.violationId', message: 'the recorded driver handles this violation' },
+        ]);
+      if (violation.vehicleId)
+        vehicle = (await findVehicleById(db, violation.vehicleId, null))?.vehicle ?? null;
       subject = {
         kind: 'violation',
         id: violation.id,
@@ -147,11 +150,6 @@ export async function loadSnapshot(
   const vehicleOpenViolations = vehicle
     ? (await listViolationsOfVehicle(db, vehicle.id, 500)).filter((v) => OPEN_VIOLATION.has(v.status)).length
     : 0;
-  const partnerRecords = await findPartnerRecordsFor(db, {
-    personId: applicant.id,
-    vehicleId: vehicle?.id ?? null,
-    vin: vehicle?.vin ?? vin,
-  });
   const priorRows = await db
     .select({
       itemCode: cases.itemCode,
@@ -165,6 +163,25 @@ export async function loadSnapshot(
     )
     .orderBy(desc(cases.submittedAt))
     .limit(100);
+  // The applicant's own records, and the subject vehicle's — but a sale only counts for its buyer.
+  const mine = await findPartnerRecordsFor(db, { personId: applicant.id });
+  const ofSubject =
+    vehicle || vin
+      ? (
+          await findPartnerRecordsFor(db, { vehicleId: vehicle?.id ?? null, vin: vehicle?.vin ?? vin })
+        ).filter((r) => r.source !== 'dealer-sale')
+      : [];
+  const seen = new Set<string>();
+  // A passed study exam counts once: exams already used by a completed point reduction are left out.
+  const usedExams = new Set(
+    priorRows.map((c) => (c.outcome as { examReference?: string } | null)?.examReference).filter(Boolean),
+  );
+  const partnerRecords = [...mine, ...ofSubject].filter((r) => {
+    const key = `${r.source}:${r.reference}`;
+    if (seen.has(key) || (r.source === 'study-exam' && usedExams.has(r.reference))) return false;
+    seen.add(key);
+    return true;
+  });
   const priorCases: SnapshotPriorCase[] = priorRows.map((c) => {
     const reduced = (c.outcome as { pointsReduced?: number } | null)?.pointsReduced;
     return {
@@ -215,7 +232,7 @@ export async function loadSnapshot(
     vehicleOpenViolations,
     partnerRecords,
     priorCases,
-    form: input.form,
+    form: d.subject === 'new-vehicle' && vin ? { ...input.form, vin } : input.form,
   };
   return { snapshot, subject };
 }

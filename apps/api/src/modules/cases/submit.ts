@@ -9,7 +9,9 @@ import {
   type Locale,
   refusals,
   type SubjectRef,
+  type SubjectSnapshot,
 } from '@opendmv/contracts';
+import { sql } from 'drizzle-orm';
 import { workingCalendar } from '../../platform/calendar.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/client.ts';
@@ -95,6 +97,24 @@ export async function checkApplication(
   return { ...loaded, check: autoCheck(v.definition, facts, channel, provided) };
 }
 
+const OWNER_REQUIRED = (r: { require: unknown }) =>
+  JSON.stringify(r.require) === JSON.stringify({ fact: 'vehicle.ownedByApplicant', op: 'eq', value: true });
+
+/**
+ * Someone asking about a vehicle that is not theirs, for an item only its owner may apply for, learns only
+ * that: not whether it is mortgaged, insured or has open violations.
+ */
+export function redactForStranger(
+  d: ItemDefinition,
+  snapshot: SubjectSnapshot,
+  check: AutoCheckResult,
+): AutoCheckResult {
+  if (!snapshot.vehicle || snapshot.vehicle.ownedByApplicant) return check;
+  const ownership = d.eligibility.filter(OWNER_REQUIRED).map((r) => r.id);
+  if (ownership.length === 0) return check;
+  return { ...check, rules: check.rules.filter((r) => ownership.includes(r.id)), materials: [] };
+}
+
 export const notEligible = (check: AutoCheckResult, locale: Locale): AppError =>
   new AppError(
     'NOT_ELIGIBLE',
@@ -150,8 +170,24 @@ export async function submitApplication(
 
   const row = await ctx.db.transaction((tx) =>
     withDeferredAudit(tx, async () => {
-      const { check, subject } = await checkApplication(ctx, tx, v, applicant, s, input.channel, s.provided);
-      if (!check.eligible) throw notEligible(check, input.locale);
+      // Two submissions for the same applicant and item, or the same subject, queue here: the second
+      // then sees the first (an open case, a vehicle already taken) when it is checked.
+      await tx.execute(
+        sql`SELECT pg_advisory_xact_lock(7272, hashtext(${`${applicant.person.id}:${v.code}`}))`,
+      );
+      const subjectKey = s.subject.plate ?? s.subject.vin ?? s.subject.violationId;
+      if (subjectKey)
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(7273, hashtext(${subjectKey.toUpperCase()}))`);
+      const { check, subject, snapshot } = await checkApplication(
+        ctx,
+        tx,
+        v,
+        applicant,
+        s,
+        input.channel,
+        s.provided,
+      );
+      if (!check.eligible) throw notEligible(redactForStranger(d, snapshot, check), input.locale);
       const calendar = await workingCalendar(tx);
       const today = ctx.clock.today();
       let row = await openCase(

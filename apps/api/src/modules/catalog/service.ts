@@ -59,15 +59,16 @@ export function toSummary(v: ItemVersion): CatalogItemSummary {
 /** Rules may only read facts the platform derives: an unknown fact would silently never hold. */
 function assertKnownFacts(d: ItemDefinition): void {
   const fields: { field: string; message: string }[] = [];
+  // form.<key> names one of the item's own form fields (the VIN of a new vehicle is put there by the server).
+  const formKeys = new Set([...d.form.map((f) => `form.${f.key}`), 'form.vin']);
+  const known = (f: string) => KNOWN_FACTS.has(f) || formKeys.has(f);
   d.eligibility.forEach((r, i) => {
     for (const f of [...factsOf(r.require), ...(r.when ? factsOf(r.when) : [])])
-      if (!KNOWN_FACTS.has(f) && !f.startsWith('form.'))
-        fields.push({ field: `body.definition.eligibility.${i}`, message: `unknown fact ${f}` });
+      if (!known(f)) fields.push({ field: `body.definition.eligibility.${i}`, message: `unknown fact ${f}` });
   });
   d.materials.forEach((m, i) => {
     for (const f of m.when ? factsOf(m.when) : [])
-      if (!KNOWN_FACTS.has(f) && !f.startsWith('form.'))
-        fields.push({ field: `body.definition.materials.${i}`, message: `unknown fact ${f}` });
+      if (!known(f)) fields.push({ field: `body.definition.materials.${i}`, message: `unknown fact ${f}` });
   });
   if (fields.length > 0) throw new AppError('VALIDATION_FAILED', fields);
 }

@@ -6,3 +6,4 @@ export {
   findTokenPartnerSource,
 } from './repository.ts';
 export { partnerRoutes } from './routes.ts';
+export { partnerRecords } from './schema.ts';

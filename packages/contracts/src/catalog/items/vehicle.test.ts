@@ -129,7 +129,11 @@ describe('NEW-REG (dealer outlet)', () => {
     ['sale on record → officer decides', newCar(), OFFICER],
     ['no sale record', newCar({ partnerRecords: [] }), refused('sale-on-record')],
     ['VIN already registered', newCar({ vehicle: vehicle({ vin: VIN }) }), refused('not-yet-registered')],
-    ['VIN given as the subject, not in the form', newCar({ form: {} }), OFFICER],
+    [
+      'no VIN known (the server puts the subject VIN into the form)',
+      newCar({ form: {} }),
+      refused('sale-on-record'),
+    ],
     [
       'VIN in the form differs from the sale',
       newCar({ form: { vin: 'LSVAU2180N2000098' } }),
