@@ -35,6 +35,7 @@ export const catalogListSchema = z.object({ items: z.array(catalogItemSummarySch
 export const outletSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  nameEn: z.string(),
   kind: z.string(),
   address: z.string().nullable(),
 });

@@ -87,7 +87,13 @@ export async function getItemInForce(ctx: AppContext, code: string): Promise<Ite
 export async function getGuide(ctx: AppContext, code: string): Promise<ServiceGuide> {
   const v = await getItemInForce(ctx, code);
   const outletRows = await ctx.db
-    .select({ id: offices.id, nameZh: offices.nameZh, kind: offices.kind, address: offices.address })
+    .select({
+      id: offices.id,
+      nameZh: offices.nameZh,
+      nameEn: offices.nameEn,
+      kind: offices.kind,
+      address: offices.address,
+    })
     .from(offices)
     .where(inArray(offices.kind, v.definition.officeKinds))
     .orderBy(offices.path);
@@ -96,7 +102,13 @@ export async function getGuide(ctx: AppContext, code: string): Promise<ServiceGu
     version: v.version,
     versionId: v.id,
     definition: v.definition,
-    outlets: outletRows.map((o) => ({ id: o.id, name: o.nameZh, kind: o.kind, address: o.address })),
+    outlets: outletRows.map((o) => ({
+      id: o.id,
+      name: o.nameZh,
+      nameEn: o.nameEn,
+      kind: o.kind,
+      address: o.address,
+    })),
     publishedAt: v.createdAt.toISOString(),
   };
 }

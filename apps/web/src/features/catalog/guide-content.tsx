@@ -144,7 +144,7 @@ export function GuideContent({ guide }: { guide: ServiceGuide }) {
             {guide.outlets.map((o) => (
               <li key={o.id} data-testid="guide-outlet">
                 <EnvironmentOutlined aria-hidden style={{ color: '#1d4ed8' }} />{' '}
-                <Typography.Text strong>{o.name}</Typography.Text>
+                <Typography.Text strong>{pick({ zh: o.name, en: o.nameEn })}</Typography.Text>
                 {o.address && (
                   <Typography.Text
                     type="secondary"
