@@ -77,6 +77,17 @@ describe('agency channel', () => {
     expect(mine.items.map((i) => i.id)).toContain(c.id);
     const listed = (await agent.get('/api/v1/agent/cases')).json() as CaseList;
     expect(listed.items.map((i) => i.id)).toEqual([c.id]);
+    // The agent hands in the mortgagee's release consent for the citizen.
+    const uploaded = await agent.post(`/api/v1/agent/cases/${c.id}/documents`, {
+      materialCode: 'release-consent',
+      fileName: '解除抵押证明.pdf',
+      contentType: 'application/pdf',
+      dataBase64: Buffer.from('%PDF-1.4\n').toString('base64'),
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const doc = (uploaded.json() as CaseDetail).documents[0]!;
+    expect(doc.uploadedByRole).toBe('agent');
+    expect((await agent.get(`/api/v1/agent/cases/${c.id}/documents/${doc.id}`)).statusCode).toBe(200);
     expect((await agent.post(`/api/v1/agent/cases/${c.id}/actions`, { action: 'withdraw' })).statusCode).toBe(
       200,
     );

@@ -245,6 +245,7 @@ export async function documentRoutes(app: FastifyInstance) {
   for (const [prefix, permission, who] of [
     ['/api/v1/me/cases', 'case:apply', 'Mine'],
     ['/api/v1/cases', 'case:handle', 'AtWindow'],
+    ['/api/v1/agent/cases', 'case:act-for', 'AsAgent'],
   ] as const) {
     r.post(
       `${prefix}/:id/documents`,
