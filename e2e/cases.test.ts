@@ -202,6 +202,13 @@ describe('b. transfer registration at the window, with a correction answered onl
       await page.getByTestId('cases-table').waitFor();
       await page.getByTestId('case-row').first().waitFor();
       await screenshot(page, 'officer-cases-zh-CN');
+      // The same staff screens in English.
+      await page.getByTestId('lang-switch').click();
+      await page.getByText('Window acceptance').first().waitFor();
+      await screenshot(page, 'officer-cases-en');
+      await page.goto('/officer/window');
+      await page.getByTestId('window-applicant-id').waitFor();
+      await screenshot(page, 'window-en');
     } finally {
       await officer.context.close();
     }
@@ -358,6 +365,9 @@ describe('e. the administrator publishes a new version of an item', () => {
       expect(await page.getByTestId('catalog-version').count()).toBe(before + 1);
       expect(await page.getByTestId('catalog-field-promisedDays').inputValue()).toBe(String(next));
       await screenshot(page, 'admin-catalog-item-zh-CN');
+      await page.getByTestId('lang-switch').click();
+      await page.getByTestId('catalog-edit-form').waitFor();
+      await screenshot(page, 'admin-catalog-item-en');
       const guide = (await (
         await fetch(`${inject('e2e').baseUrl}/api/v1/public/catalog/CONTACT-FILING`)
       ).json()) as { version: number; definition: { promisedDays: number } };
