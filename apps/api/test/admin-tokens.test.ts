@@ -56,13 +56,17 @@ async function issue(over: Record<string, unknown> = {}, by: Agent = admin): Pro
 describe('API tokens', () => {
   it('issues a token whose secret is shown once, stored only as a hash, and audited without the secret', async () => {
     const { result: res, rows } = await auditedBy(t, () =>
-      admin.post('/api/v1/api-tokens', body({ kind: 'partner', name: '某银行网点' })),
+      admin.post(
+        '/api/v1/api-tokens',
+        body({ kind: 'partner', name: '某医院体检中心', partnerSource: 'hospital-medical' }),
+      ),
     );
     expect(res.statusCode, res.body).toBe(201);
     const { token, secret } = res.json() as Created;
     expect(secret).toMatch(/^odmv_[A-Za-z0-9_-]{43}$/);
     expect(token).toMatchObject({
       kind: 'partner',
+      partnerSource: 'hospital-medical',
       officeId: office.id,
       prefix: secret.slice(0, 12),
       revokedAt: null,
@@ -81,6 +85,43 @@ describe('API tokens', () => {
       actorId: admin.me!.id,
     });
     expect(JSON.stringify(rows[0])).not.toContain(secret.slice(12));
+  });
+
+  it('a partner token needs the data source it speaks for, and posts only that source', async () => {
+    const missing = await admin.post('/api/v1/api-tokens', body({ kind: 'partner', name: '某保险公司' }));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('body.partnerSource');
+    const kioskWithSource = await admin.post(
+      '/api/v1/api-tokens',
+      body({ kind: 'kiosk', partnerSource: 'insurer-policy' }),
+    );
+    expect(kioskWithSource.statusCode).toBe(400);
+    const { secret } = await issue({ kind: 'partner', name: '某保险公司', partnerSource: 'insurer-policy' });
+    const wrongRoute = await t.bearer(secret).post('/api/v1/partner/medical-results', {
+      records: [
+        {
+          reference: 'MED-X-1',
+          idNumber: '34052419800101001X',
+          hospital: '某医院',
+          examDate: '2026-11-20',
+          result: 'pass',
+        },
+      ],
+    });
+    expect(wrongRoute.statusCode, wrongRoute.body).toBe(403);
+    const own = await t.bearer(secret).post('/api/v1/partner/insurance-policies', {
+      records: [
+        {
+          reference: 'NEW-INSURER-1',
+          vin: 'LSVAU2180N2000099',
+          insurer: '某保险',
+          startDate: '2026-11-01',
+          endDate: '2027-10-31',
+        },
+      ],
+    });
+    // The route is open to this token; the record itself is judged on its content (an unknown VIN here).
+    expect(own.statusCode).not.toBe(403);
   });
 
   it('authenticates the device with its bearer token (GET /devices/me)', async () => {

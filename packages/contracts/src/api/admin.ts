@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '../identity/permissions.ts';
 import { officeKindSchema, roleSchema } from '../identity/roles.ts';
+import { partnerSourceSchema } from './partner.ts';
 
 export const officeSchema = z
   .object({
@@ -90,6 +91,8 @@ export const apiTokenSchema = z
     id: z.uuid(),
     name: z.string(),
     kind: z.enum(['kiosk', 'partner']),
+    /** The data source a partner token speaks for; null for a kiosk. */
+    partnerSource: partnerSourceSchema.nullable(),
     officeId: z.uuid(),
     prefix: z.string(),
     createdAt: z.iso.datetime({ offset: true }),
@@ -98,7 +101,19 @@ export const apiTokenSchema = z
   })
   .meta({ id: 'ApiToken' });
 export const createApiTokenBodySchema = z
-  .object({ name: z.string().trim().min(2).max(80), kind: z.enum(['kiosk', 'partner']), officeId: z.uuid() })
+  .object({
+    name: z.string().trim().min(2).max(80),
+    kind: z.enum(['kiosk', 'partner']),
+    officeId: z.uuid(),
+    /** Required for a partner token: which data source it may post (hospital, insurer, post…). */
+    partnerSource: partnerSourceSchema.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.kind === 'partner' && !b.partnerSource)
+      ctx.addIssue({ code: 'custom', path: ['partnerSource'], message: 'required for a partner token' });
+    if (b.kind === 'kiosk' && b.partnerSource)
+      ctx.addIssue({ code: 'custom', path: ['partnerSource'], message: 'only for a partner token' });
+  })
   .meta({ id: 'CreateApiTokenBody' });
 export const createdApiTokenSchema = z
   .object({

@@ -336,6 +336,7 @@ export const en: Messages = {
     tokenName: 'Name',
     tokenKind: 'Kind',
     tokenKinds: { kiosk: 'Kiosk', partner: 'Partner system' },
+    tokenPartnerSource: 'Data it supplies',
     prefix: 'Prefix',
     createdAt: 'Created',
     lastUsedAt: 'Last used',

@@ -328,6 +328,7 @@ export const zhCN = {
     tokenName: '名称',
     tokenKind: '类型',
     tokenKinds: { kiosk: '自助终端', partner: '合作系统' },
+    tokenPartnerSource: '共享数据类型',
     prefix: '前缀',
     createdAt: '创建时间',
     lastUsedAt: '最近使用',

@@ -33,6 +33,7 @@ export const toApiTokenDto = (t: ApiTokenRow): ApiTokenDto => ({
   id: t.id,
   name: t.name,
   kind: t.kind,
+  partnerSource: (t.partnerSource as ApiTokenDto['partnerSource']) ?? null,
   officeId: t.officeId,
   prefix: t.prefix,
   createdAt: t.createdAt.toISOString(),
@@ -67,6 +68,7 @@ export async function createApiToken(
     const row = await insertToken(tx, {
       name: body.name,
       kind: body.kind,
+      partnerSource: body.kind === 'partner' ? (body.partnerSource ?? null) : null,
       officeId: office.id,
       prefix: secret.slice(0, TOKEN_PREFIX_LENGTH),
       tokenHash: sha256(secret),
@@ -77,7 +79,13 @@ export async function createApiToken(
       action: 'api-token.create',
       entityType: 'api-token',
       entityId: row.id,
-      details: { name: row.name, kind: row.kind, officeId: office.id, prefix: row.prefix },
+      details: {
+        name: row.name,
+        kind: row.kind,
+        partnerSource: row.partnerSource,
+        officeId: office.id,
+        prefix: row.prefix,
+      },
     });
     return row;
   });
