@@ -21,7 +21,17 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { createPiiCipher, loadMasterKey } from '../apps/api/src/platform/crypto/pii.ts';
 import { openDatabase, queryRows } from '../apps/api/src/platform/db/client.ts';
-import { type Figures, figuresOf, report, root, startProcess, stop, tsxCli, waitFor } from './lib.ts';
+import {
+  type Figures,
+  figuresOf,
+  report,
+  root,
+  runBare,
+  startProcess,
+  stop,
+  tsxCli,
+  waitFor,
+} from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -175,19 +185,11 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number) {
   }
 }
 
-async function runBare(port: number): Promise<Figures> {
-  const bare = startProcess('bench/bare-server.ts', { PORT: String(port) });
-  try {
-    await waitFor(`http://127.0.0.1:${port}/hello`, bare);
-    await post({ url: `http://127.0.0.1:${port}/echo`, warm: true });
-    return await post({ url: `http://127.0.0.1:${port}/echo` });
-  } finally {
-    await stop(bare);
-  }
-}
-
 const rows: { name: string; f: Figures }[] = [];
-const bare = await runBare(3911);
+const bare = await runBare(3911, async (base) => {
+  await post({ url: `${base}/echo`, warm: true });
+  return post({ url: `${base}/echo` });
+});
 rows.push({ name: 'bare Fastify POST /echo (same JSON body)', f: bare });
 for (const kind of values.db === 'both'
   ? (['postgres', 'pglite'] as const)

@@ -116,3 +116,14 @@ export async function load(opts: {
   } as autocannon.Options);
   return figuresOf(result);
 }
+
+/** The baseline in the same run: bench/bare-server.ts in its own process, measured by `measure`. */
+export async function runBare(port: number, measure: (base: string) => Promise<Figures>): Promise<Figures> {
+  const bare = startProcess('bench/bare-server.ts', { PORT: String(port) });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/hello`, bare);
+    return await measure(`http://127.0.0.1:${port}`);
+  } finally {
+    await stop(bare);
+  }
+}

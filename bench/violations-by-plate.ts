@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, queryRows } from '../apps/api/src/platform/db/client.ts';
-import { type Figures, load, report, root, startProcess, stop, tsxCli, waitFor } from './lib.ts';
+import { type Figures, load, report, root, runBare, startProcess, stop, tsxCli, waitFor } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -123,19 +123,11 @@ async function runBackend(kind: 'pglite' | 'postgres', port: number) {
   }
 }
 
-async function runBare(port: number): Promise<Figures> {
-  const bare = startProcess('bench/bare-server.ts', { PORT: String(port) });
-  try {
-    await waitFor(`http://127.0.0.1:${port}/hello`, bare);
-    await load({ url: `http://127.0.0.1:${port}/hello`, connections, duration: 3 });
-    return await load({ url: `http://127.0.0.1:${port}/hello`, connections, duration });
-  } finally {
-    await stop(bare);
-  }
-}
-
 const rows: { name: string; f: Figures }[] = [];
-const bare = await runBare(3901);
+const bare = await runBare(3901, async (base) => {
+  await load({ url: `${base}/hello`, connections, duration: 3 });
+  return load({ url: `${base}/hello`, connections, duration });
+});
 rows.push({ name: 'bare Fastify GET /hello', f: bare });
 for (const kind of values.db === 'both'
   ? (['postgres', 'pglite'] as const)

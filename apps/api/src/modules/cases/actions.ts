@@ -1,8 +1,6 @@
 import {
-  autoCheck,
   type CaseActionRequest,
   type CaseDetail,
-  deriveFacts,
   HUMAN_ACTIONS,
   type ItemDefinition,
 } from '@opendmv/contracts';
@@ -12,14 +10,13 @@ import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findVersionById } from '../catalog/index.ts';
 import { findOfficeById } from '../offices/index.ts';
-import { findPersonById } from '../registry/index.ts';
 import { caseForCaller } from './access.ts';
 import { caseActorOf, type Meta } from './actors.ts';
 import { transition, withDeferredAudit } from './engine.ts';
 import { afterDecision } from './outcomes.ts';
 import { toCaseDetail } from './queries.ts';
 import { type CaseRow, lockCase } from './repository.ts';
-import { loadSnapshot } from './snapshot.ts';
+import { checkCaseNow } from './snapshot.ts';
 import { notEligible, validateForm } from './submit.ts';
 
 const HUMAN = new Set<string>(HUMAN_ACTIONS);
@@ -52,24 +49,7 @@ async function recheck(
   });
   if (fieldErrors.length > 0) throw new AppError('VALIDATION_FAILED', fieldErrors);
   const provided = [...new Set([...row.provided, ...(req.provided ?? [])])];
-  const person = (await findPersonById(tx, row.applicantPersonId, null))!;
-  const { snapshot } = await loadSnapshot(tx, {
-    applicant: person,
-    realNameLevel: row.applicantRealNameLevel,
-    definition: def,
-    subjectRef:
-      row.subjectKind === 'violation'
-        ? { violationId: row.subjectId! }
-        : row.subjectKind === 'new-vehicle'
-          ? { vin: row.subjectLabel }
-          : {},
-    subjectId: row.subjectId,
-    caseId: row.id,
-    form,
-    channel: row.channel,
-    today: ctx.clock.today(),
-  });
-  const check = autoCheck(def, deriveFacts(snapshot, row.itemCode), row.channel, provided);
+  const check = await checkCaseNow(tx, row, def, form, provided, ctx.clock.today());
   return { form, provided, check };
 }
 

@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import type { ItemVersion } from '../catalog/index.ts';
 import { findPartnerRecordsFor } from '../partners/index.ts';
 import { applyViolationTransition, caseEffects, findLicenceByPerson } from '../registry/index.ts';
 import { systemActor } from './actors.ts';
@@ -112,4 +113,14 @@ export async function afterDecision(
   const producesSomething = def.workflow.transitions.some((t) => t.action === 'produce');
   if (!producesSomething) current = await transition(ctx, tx, current!, def, systemActor(), 'complete');
   return current!;
+}
+
+/** 马上办: approved by the platform on the rule set of this item version, recorded with its fingerprint. */
+export async function approveByRule(ctx: AppContext, tx: Tx, row: CaseRow, v: ItemVersion): Promise<CaseRow> {
+  const system = systemActor();
+  const approved = await transition(ctx, tx, row, v.definition, system, 'instant-approve', {
+    patch: { ruleSet: `${v.code}@${v.version}:${v.definitionHash}` },
+    details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
+  });
+  return afterDecision(ctx, tx, approved, v.definition, system);
 }

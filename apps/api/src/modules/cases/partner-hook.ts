@@ -1,15 +1,13 @@
-import { autoCheck, deriveFacts } from '@opendmv/contracts';
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { findVersionById } from '../catalog/index.ts';
 import { findDeliveryEvents } from '../partners/index.ts';
-import { findPersonById } from '../registry/index.ts';
 import { systemActor } from './actors.ts';
 import { type CaseActor, transition, withDeferredAudit } from './engine.ts';
-import { afterDecision } from './outcomes.ts';
+import { approveByRule } from './outcomes.ts';
 import { lockCase } from './repository.ts';
 import { cases } from './schema.ts';
-import { loadSnapshot } from './snapshot.ts';
+import { checkCaseNow } from './snapshot.ts';
 
 export interface PartnerDataTouched {
   source: string;
@@ -33,36 +31,20 @@ async function recheckCase(ctx: AppContext, id: string): Promise<void> {
       const row = await lockCase(tx, id);
       if (row?.status !== 'auto-checked') return;
       const v = (await findVersionById(tx, row.itemVersionId))!;
-      const person = (await findPersonById(tx, row.applicantPersonId, null))!;
-      const { snapshot } = await loadSnapshot(tx, {
-        applicant: person,
-        realNameLevel: row.applicantRealNameLevel,
-        definition: v.definition,
-        subjectRef:
-          row.subjectKind === 'violation'
-            ? { violationId: row.subjectId! }
-            : row.subjectKind === 'new-vehicle'
-              ? { vin: row.subjectLabel }
-              : {},
-        subjectId: row.subjectId,
-        caseId: row.id,
-        form: row.form as Record<string, string>,
-        channel: row.channel,
-        today: ctx.clock.today(),
-      });
-      const check = autoCheck(v.definition, deriveFacts(snapshot, row.itemCode), row.channel, row.provided);
+      const check = await checkCaseNow(
+        tx,
+        row,
+        v.definition,
+        row.form as Record<string, string>,
+        row.provided,
+        ctx.clock.today(),
+      );
       const system = systemActor();
-      let next = await transition(ctx, tx, row, v.definition, system, 'recheck', {
+      const next = await transition(ctx, tx, row, v.definition, system, 'recheck', {
         patch: { check },
         details: { instant: check.instant },
       });
-      if (check.instant && check.eligible) {
-        next = await transition(ctx, tx, next, v.definition, system, 'instant-approve', {
-          patch: { ruleSet: `${v.code}@${v.version}:${v.definitionHash}` },
-          details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
-        });
-        await afterDecision(ctx, tx, next, v.definition, system);
-      }
+      if (check.instant && check.eligible) await approveByRule(ctx, tx, next, v);
     }),
   );
 }

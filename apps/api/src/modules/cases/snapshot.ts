@@ -1,6 +1,9 @@
 import {
+  type AutoCheckResult,
   addYears,
+  autoCheck,
   type Channel,
+  deriveFacts,
   type ItemDefinition,
   type SnapshotPriorCase,
   type SnapshotViolation,
@@ -14,6 +17,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { findPartnerRecordsFor } from '../partners/index.ts';
 import {
   findLicenceByPerson,
+  findPersonById,
   findVehicleById,
   findVehicleByPlateOrVin,
   findViolationById,
@@ -23,6 +27,7 @@ import {
   type VehicleRow,
   type ViolationRow,
 } from '../registry/index.ts';
+import type { CaseRow } from './repository.ts';
 import { cases } from './schema.ts';
 
 export interface ResolvedSubject {
@@ -235,4 +240,37 @@ export async function loadSnapshot(
     form: d.subject === 'new-vehicle' && vin ? { ...input.form, vin } : input.form,
   };
   return { snapshot, subject };
+}
+
+/**
+ * An existing case checked again against the registry and partner data as they are now (a re-check when
+ * data arrives, an answered correction, an approval), with the given answers and handed-in materials.
+ */
+export async function checkCaseNow(
+  db: Executor,
+  row: CaseRow,
+  def: ItemDefinition,
+  form: Record<string, string>,
+  provided: readonly string[],
+  today: string,
+): Promise<AutoCheckResult> {
+  const applicant = await findPersonById(db, row.applicantPersonId, null);
+  if (!applicant) throw new AppError('NOT_FOUND');
+  const { snapshot } = await loadSnapshot(db, {
+    applicant,
+    realNameLevel: row.applicantRealNameLevel,
+    definition: def,
+    subjectRef:
+      row.subjectKind === 'violation'
+        ? { violationId: row.subjectId! }
+        : row.subjectKind === 'new-vehicle'
+          ? { vin: row.subjectLabel }
+          : {},
+    subjectId: row.subjectId,
+    caseId: row.id,
+    form,
+    channel: row.channel,
+    today,
+  });
+  return autoCheck(def, deriveFacts(snapshot, row.itemCode), row.channel, provided);
 }

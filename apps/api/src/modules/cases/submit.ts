@@ -21,7 +21,7 @@ import type { PersonRow } from '../registry/index.ts';
 import { systemActor } from './actors.ts';
 import type { CaseActor } from './engine.ts';
 import { openCase, transition, withDeferredAudit } from './engine.ts';
-import { afterDecision } from './outcomes.ts';
+import { approveByRule } from './outcomes.ts';
 import type { CaseRow } from './repository.ts';
 import { type LoadedSnapshot, loadSnapshot } from './snapshot.ts';
 
@@ -223,11 +223,7 @@ export async function submitApplication(
         details: { eligible: check.eligible, instant: check.instant, needsReview: check.needsReview },
       });
       if (check.instant) {
-        row = await transition(ctx, tx, row, d, system, 'instant-approve', {
-          patch: { ruleSet: `${v.code}@${v.version}:${v.definitionHash}` },
-          details: { ruleSet: `${v.code}@${v.version}`, hash: v.definitionHash },
-        });
-        row = await afterDecision(ctx, tx, row, d, system);
+        row = await approveByRule(ctx, tx, row, v);
       } else if (input.acceptBy) {
         row = await transition(ctx, tx, row, d, input.acceptBy, 'accept', { note: 'window acceptance' });
       }
