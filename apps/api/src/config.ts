@@ -33,6 +33,16 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** How often this node scans for due legal-clock timers (0 = never: another node does it). */
   TIMER_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /** Base URL of the payment and SMS gateways. Unset: the server starts the simulators next to itself. */
+  GATEWAY_URL: optional(z.url({ protocol: /^https?$/ })),
+  /** Shared signing secret with the gateways (base64, ≥ 32 bytes). Unset: derived from the master key. */
+  GATEWAY_SECRET: optional(z.string().min(43)),
+  /** Port of the embedded gateway simulators (0 = any free port). */
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** How often this node expires unpaid orders, sends refunds and reconciles (0 = never). */
+  PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  /** How often this node sends due notifications and scans for reminders (0 = never). */
+  NOTIFY_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
 });
 
 export type Config = {
@@ -56,6 +66,11 @@ export type Config = {
   webDist: string;
   dbPoolMax: number;
   timerScanMs: number;
+  gatewayUrl: string | undefined;
+  gatewaySecret: string | undefined;
+  gatewayPort: number;
+  paymentSweepMs: number;
+  notifyScanMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -88,6 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.resolve(e.WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')),
     dbPoolMax: e.DB_POOL_MAX,
     timerScanMs: e.TIMER_SCAN_SECONDS * 1000,
+    gatewayUrl: e.GATEWAY_URL,
+    gatewaySecret: e.GATEWAY_SECRET,
+    gatewayPort: e.GATEWAY_PORT,
+    paymentSweepMs: e.PAYMENT_SWEEP_SECONDS * 1000,
+    notifyScanMs: e.NOTIFY_SCAN_SECONDS * 1000,
     ...overrides,
   };
 }

@@ -5,6 +5,8 @@ import { CSRF_HEADER, type Me, SESSION_COOKIE } from '@opendmv/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { createPiiCipher } from '../../src/platform/crypto/pii.ts';
+import { type OutsideWorld, startOutsideWorld } from '../../src/simulators/gateway/server.ts';
 import { currentTotp } from '../../src/modules/identity/totp.ts';
 import { type Clock, fixedClock } from '../../src/platform/context.ts';
 import type { Database } from '../../src/platform/db/client.ts';
@@ -33,6 +35,9 @@ export interface TestApp {
   login(username: string): Promise<Agent>;
   anonymous(): Agent;
   bearer(secret: string): Agent;
+  /** With `gateway: true`: the payment and SMS gateway simulators, and the app's own URL they call. */
+  world: OutsideWorld | null;
+  baseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -75,15 +80,29 @@ export async function startTestApp(
     logStream?: NodeJS.WritableStream;
     /** Share a database with another app (a second API node); the caller closes it. */
     database?: Database;
+    /**
+     * Start the payment and SMS gateway simulators on a free port, point the app at them, and listen on
+     * 127.0.0.1 so their signed notifications come back over real HTTP.
+     */
+    gateway?: boolean | { retryBaseMs?: number };
   } = {},
 ): Promise<TestApp> {
   const template = inject('dbTemplate');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'odmv-app-'));
   const database = opts.database ?? (await openTestDatabase(template));
   const clock = opts.clock ?? fixedClock(TEST_NOW);
+  const world = opts.gateway
+    ? await startOutsideWorld({
+        secret: createPiiCipher(TEST_MASTER_KEY).deriveKey('opendmv/gateway'),
+        retryBaseMs: typeof opts.gateway === 'object' ? (opts.gateway.retryBaseMs ?? 100) : 100,
+        maxRetryMs: 2_000,
+        now: () => clock.now(),
+      })
+    : null;
   const config = testConfig(dataDir, {
     RATE_LIMIT_PER_MINUTE: '0',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...(world ? { GATEWAY_URL: world.url } : {}),
     ...opts.env,
   });
   const app = await buildApp({
@@ -96,6 +115,11 @@ export async function startTestApp(
     logStream: opts.logStream,
   });
   await app.ready();
+  let baseUrl: string | null = null;
+  if (world) {
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    world.payments.setPlatformUrl(baseUrl);
+  }
   const demo = JSON.parse(fs.readFileSync(template.accountsFile, 'utf8')) as DemoAccountsFile;
   const account = (username: string) => {
     const a = demo.accounts.find((x) => x.username === username);
@@ -109,6 +133,8 @@ export async function startTestApp(
     account,
     anonymous: () => new Agent(app),
     bearer: (secret) => new Agent(app, { authorization: `Bearer ${secret}` }),
+    world,
+    baseUrl,
     async login(username) {
       const a = account(username);
       const res = await app.inject({
@@ -125,6 +151,7 @@ export async function startTestApp(
       return new Agent(app).withSession(cookie, res.json() as Me);
     },
     async close() {
+      await world?.close();
       await app.close();
       if (!opts.database) await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

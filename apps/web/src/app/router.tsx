@@ -91,6 +91,31 @@ const AuditChainPage = lazy(() =>
   import('../features/admin/audit-chain-page.tsx').then((m) => ({ default: m.AuditChainPage })),
 );
 
+const PayOrderPage = lazy(() =>
+  import('../features/payments/pay-order-page.tsx').then((m) => ({ default: m.PayOrderPage })),
+);
+const MyPaymentsPage = lazy(() =>
+  import('../features/payments/my-payments-page.tsx').then((m) => ({ default: m.MyPaymentsPage })),
+);
+const ReconciliationPage = lazy(() =>
+  import('../features/payments/reconciliation-page.tsx').then((m) => ({ default: m.ReconciliationPage })),
+);
+const MessagesPage = lazy(() =>
+  import('../features/notifications/messages-page.tsx').then((m) => ({ default: m.MessagesPage })),
+);
+const ELicencePage = lazy(() =>
+  import('../features/credentials/e-licence-page.tsx').then((m) => ({ default: m.ELicencePage })),
+);
+const VerifyLicencePage = lazy(() =>
+  import('../features/credentials/verify-licence-page.tsx').then((m) => ({ default: m.VerifyLicencePage })),
+);
+const ShareCheckPage = lazy(() =>
+  import('../features/credentials/share-check-page.tsx').then((m) => ({ default: m.ShareCheckPage })),
+);
+const VerifyDocumentPage = lazy(() =>
+  import('../features/issuance/verify-document-page.tsx').then((m) => ({ default: m.VerifyDocumentPage })),
+);
+
 function RootRedirect() {
   const me = useMe();
   if (me.isPending) return <FullPageSpin />;
@@ -121,6 +146,10 @@ export const router = createBrowserRouter([
       { path: '/guide', element: <GuideListPage /> },
       { path: '/guide/:code', element: <GuidePage /> },
       { path: '/progress', element: <ProgressPage /> },
+      // Anyone holding a receipt, a decision or a licence QR, and an employer with a share code.
+      { path: '/verify/licence', element: <VerifyLicencePage /> },
+      { path: '/verify/:id', element: <VerifyDocumentPage /> },
+      { path: '/check', element: <ShareCheckPage /> },
     ],
   },
   {
@@ -136,6 +165,10 @@ export const router = createBrowserRouter([
       { path: 'services/:code', element: <ApplyPage /> },
       { path: 'cases', element: <MyCasesPage /> },
       { path: 'cases/:id', element: <MyCasePage /> },
+      { path: 'payments', element: <MyPaymentsPage /> },
+      { path: 'payments/:id', element: <PayOrderPage /> },
+      { path: 'messages', element: <MessagesPage /> },
+      { path: 'licence', element: <ELicencePage /> },
     ],
   },
   {
@@ -164,6 +197,7 @@ export const router = createBrowserRouter([
       { index: true, element: <AuditPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'cases', element: <CasesPage defaultTab="escalated" /> },
+      { path: 'payments', element: <ReconciliationPage /> },
       ...caseRoutes,
       ...registryRoutes,
     ],

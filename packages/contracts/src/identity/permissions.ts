@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'case:supervise', // decisions reserved to supervisors, escalated cases
   'partner:submit', // a partner system delivers its records
   'case:act-for', // an agency agent files and follows cases under a citizen's authorization
+  'payment:collect', // take a fee or fine at the window (cash, POS, card, QR)
+  'payment:reconcile', // payment orders, the ledger and the daily reconciliation with each provider
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +49,7 @@ export const ROLE_PERMISSIONS = {
     'office:read',
     'case:read',
     'case:handle',
+    'payment:collect',
   ],
   supervisor: [
     'registry:search',
@@ -60,6 +63,7 @@ export const ROLE_PERMISSIONS = {
     'staff:read',
     'case:read',
     'case:supervise',
+    'payment:reconcile',
   ],
   admin: [
     'office:read',

@@ -12,6 +12,11 @@ export interface PiiCipher {
   decrypt(sealed: string): string;
   /** Keyed hash for equality lookup; deterministic for one master key. */
   lookupHash(value: string): string;
+  /**
+   * A 32-byte key for another purpose, derived from the master key by HKDF under `label` (the default
+   * payment-gateway key, the e-licence signing seed): nothing else to store or rotate separately.
+   */
+  deriveKey(label: string): Buffer;
 }
 
 const VERSION = 'v1';
@@ -38,6 +43,10 @@ export function createPiiCipher(masterKey: Buffer): PiiCipher {
     },
     lookupHash(value) {
       return crypto.createHmac('sha256', macKey).update(value).digest('base64url');
+    },
+    deriveKey(label) {
+      if (label.startsWith('opendmv/pii-')) throw new Error('reserved key label');
+      return Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), label, 32));
     },
   };
 }

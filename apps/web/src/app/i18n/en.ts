@@ -1,3 +1,7 @@
+import { credentialsEn } from './en-credentials.ts';
+import { issuanceEn } from './en-issuance.ts';
+import { notificationsEn } from './en-notifications.ts';
+import { paymentsEn } from './en-payments.ts';
 import { servicesEn } from './en-services.ts';
 import type { Messages } from './messages.ts';
 
@@ -330,6 +334,8 @@ export const en: Messages = {
       'case:supervise': 'Reserved decisions, escalated and overdue cases',
       'partner:submit': 'Partner system delivers records',
       'case:act-for': 'Agency files and follows cases under an authorization',
+      'payment:collect': 'Take fees and fines at the window',
+      'payment:reconcile': 'Payment orders, the ledger and the daily reconciliation',
     },
     tokensTitle: 'API tokens',
     createToken: 'New token',
@@ -352,4 +358,8 @@ export const en: Messages = {
     secret: 'Secret',
   },
   ...servicesEn,
+  ...paymentsEn,
+  ...notificationsEn,
+  ...credentialsEn,
+  ...issuanceEn,
 };

@@ -1,3 +1,7 @@
+import { credentialsZhCN } from './zh-CN-credentials.ts';
+import { issuanceZhCN } from './zh-CN-issuance.ts';
+import { notificationsZhCN } from './zh-CN-notifications.ts';
+import { paymentsZhCN } from './zh-CN-payments.ts';
 import { servicesZhCN } from './zh-CN-services.ts';
 
 /** Simplified Chinese UI strings — the source shape of every other dictionary. */
@@ -322,6 +326,8 @@ export const zhCN = {
       'case:supervise': '督办、审批保留事项与超期办件',
       'partner:submit': '合作系统推送数据',
       'case:act-for': '代办机构凭授权代为申办',
+      'payment:collect': '窗口收取规费和罚款',
+      'payment:reconcile': '缴费订单、账本与每日对账',
     },
     tokensTitle: '接口令牌',
     createToken: '新建令牌',
@@ -343,4 +349,8 @@ export const zhCN = {
     secret: '密钥',
   },
   ...servicesZhCN,
+  ...paymentsZhCN,
+  ...notificationsZhCN,
+  ...credentialsZhCN,
+  ...issuanceZhCN,
 };

@@ -5,6 +5,7 @@ import {
   DesktopOutlined,
   FileSearchOutlined,
   KeyOutlined,
+  PayCircleOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
@@ -80,6 +81,12 @@ const NAV: Record<Workspace, NavItem[]> = {
       label: (t) => t.shell.menuViolations,
       icon: <WarningOutlined />,
       permission: 'violation:read',
+    },
+    {
+      path: '/supervisor/payments',
+      label: (t) => t.payments.entry,
+      icon: <PayCircleOutlined />,
+      permission: 'payment:reconcile',
     },
   ],
   admin: [

@@ -6,6 +6,9 @@ import { PageHeader } from '../../app/components/page-header.tsx';
 import { BlockSpin, QueryError } from '../../app/components/query-state.tsx';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 import { useWorkspaceBase } from '../../app/shells/workspace.ts';
+import { CaseIssuedDocuments } from '../issuance/case-issued-documents.tsx';
+import { CaseTracking } from '../issuance/case-tracking.tsx';
+import { WindowPaymentPanel } from '../payments/window-payment-panel.tsx';
 import { AutoCheckPanel } from './auto-check-panel.tsx';
 import { CaseActionBar } from './case-actions.tsx';
 import { CaseDocumentsCard } from './case-documents.tsx';
@@ -68,9 +71,14 @@ export function CaseDetailPage() {
             </Space>
           </Col>
           <Col xs={24} xl={9}>
-            <Card title={t.cases.events}>
-              <CaseEventsTimeline events={c.events} />
-            </Card>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <WindowPaymentPanel c={c} />
+              <Card title={t.cases.events}>
+                <CaseEventsTimeline events={c.events} />
+              </Card>
+              <CaseTracking c={c} scope="office" />
+              <CaseIssuedDocuments c={c} scope="office" />
+            </Space>
           </Col>
         </Row>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -13,6 +13,9 @@ import { MaterialDocuments, MaterialUpload, materialsToUpload } from '../cases/c
 import { CaseEventsTimeline, CaseSteps } from '../cases/case-events.tsx';
 import { CaseFacts, DecidedByTag } from '../cases/case-facts.tsx';
 import { useCaseAction, useCaseDetail } from '../cases/cases-api.ts';
+import { CaseIssuedDocuments } from '../issuance/case-issued-documents.tsx';
+import { CaseTracking } from '../issuance/case-tracking.tsx';
+import { CaseFeePanel } from '../payments/case-fee-panel.tsx';
 
 const canAnswerCorrection = (c: CaseDetail) =>
   c.correction !== null && c.availableActions.includes('answer-correction');
@@ -172,9 +175,12 @@ export function MyCasePage() {
       </section>
       {c.correction && <CorrectionAnswer c={c} />}
       {needsUpload && materials}
+      <CaseFeePanel c={c} />
       <Card size="small" title={t.cases.status}>
         <CaseSteps detail={c} />
       </Card>
+      <CaseTracking c={c} scope="me" />
+      <CaseIssuedDocuments c={c} scope="me" />
       <Card size="small" title={t.cases.detailTitle}>
         <CaseFacts c={c} />
       </Card>

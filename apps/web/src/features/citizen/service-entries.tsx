@@ -1,4 +1,12 @@
-import { AppstoreOutlined, FileSearchOutlined, ProfileOutlined, ReadOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  BellOutlined,
+  FileSearchOutlined,
+  IdcardOutlined,
+  PayCircleOutlined,
+  ProfileOutlined,
+  ReadOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
@@ -30,6 +38,24 @@ export function ServiceEntries() {
         icon={<ProfileOutlined />}
         label={t.apply.myCases}
         testId="citizen-entry-cases"
+      />
+      <Entry
+        to="/citizen/payments"
+        icon={<PayCircleOutlined />}
+        label={t.payments.entry}
+        testId="citizen-entry-payments"
+      />
+      <Entry
+        to="/citizen/licence"
+        icon={<IdcardOutlined />}
+        label={t.credentials.entry}
+        testId="citizen-entry-licence"
+      />
+      <Entry
+        to="/citizen/messages"
+        icon={<BellOutlined />}
+        label={t.notifications.entry}
+        testId="citizen-entry-messages"
       />
       <Entry to="/guide" icon={<ReadOutlined />} label={t.guide.title} testId="citizen-entry-guide" />
       <Entry

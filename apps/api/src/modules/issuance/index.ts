@@ -1,0 +1,1 @@
+export { canonicalJson, type IssuedDocumentRow, issueDocument, voidDocument } from './service.ts';

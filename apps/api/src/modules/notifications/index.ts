@@ -1,0 +1,1 @@
+export { enqueueNotification, type NotificationInput } from './outbox.ts';

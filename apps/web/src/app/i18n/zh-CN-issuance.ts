@@ -1,0 +1,6 @@
+/** zh-CN texts of the issuance screens. */
+export const issuanceZhCN = {
+  issuance: {
+    entry: '文书',
+  },
+};

@@ -1,0 +1,6 @@
+/** zh-CN texts of the payments screens. */
+export const paymentsZhCN = {
+  payments: {
+    entry: '缴费',
+  },
+};

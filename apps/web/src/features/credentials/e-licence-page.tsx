@@ -1,0 +1,4 @@
+/** Placeholder: filled in by the credentials work. */
+export function ELicencePage() {
+  return null;
+}

@@ -1,0 +1,7 @@
+/** Placeholder: filled in by the issuance work. */
+export function CaseIssuedDocuments(_props: {
+  c: import('@opendmv/contracts').CaseDetail;
+  scope: 'me' | 'office';
+}) {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: filled in by the issuance work. */
+export function VerifyDocumentPage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: filled in by the notifications work. */
+export function MessagesPage() {
+  return null;
+}

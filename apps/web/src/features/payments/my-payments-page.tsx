@@ -1,0 +1,4 @@
+/** Placeholder: filled in by the payments work. */
+export function MyPaymentsPage() {
+  return null;
+}

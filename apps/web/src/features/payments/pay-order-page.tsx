@@ -1,0 +1,4 @@
+/** Placeholder: filled in by the payments work. */
+export function PayOrderPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export * from './order.ts';
+export * from './providers.ts';
+export * from './signature.ts';
