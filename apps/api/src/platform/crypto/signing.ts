@@ -50,3 +50,13 @@ export function verifyBody(
     return { ok: false, reason: 'bad signature' };
   return { ok: true };
 }
+
+/** The secret shared with the payment and SMS gateways: GATEWAY_SECRET, or derived from the master key. */
+export function gatewaySecretOf(ctx: {
+  config: { gatewaySecret: string | undefined };
+  pii: { deriveKey(label: string): Buffer };
+}): Buffer {
+  return ctx.config.gatewaySecret
+    ? Buffer.from(ctx.config.gatewaySecret, 'base64')
+    : ctx.pii.deriveKey('opendmv/gateway');
+}
