@@ -167,8 +167,8 @@ CREATE INDEX "issued_documents_person_idx" ON "issued_documents" USING btree ("p
 CREATE INDEX "notification_deliveries_due_idx" ON "notification_deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "notifications_person_idx" ON "notifications" USING btree ("person_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "payment_ledger_day_idx" ON "payment_ledger" USING btree ("provider","business_date");--> statement-breakpoint
-CREATE UNIQUE INDEX "payment_orders_open_fine" ON "payment_orders" USING btree ("violation_id") WHERE "payment_orders"."status" in ('pending', 'paid') and "payment_orders"."violation_id" is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "payment_orders_open_fee" ON "payment_orders" USING btree ("case_id") WHERE "payment_orders"."status" in ('pending', 'paid') and "payment_orders"."kind" = 'fee';--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_orders_open_fine" ON "payment_orders" USING btree ("violation_id") WHERE "payment_orders"."status" = 'pending' and "payment_orders"."violation_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_orders_open_fee" ON "payment_orders" USING btree ("case_id") WHERE "payment_orders"."status" = 'pending' and "payment_orders"."kind" = 'fee';--> statement-breakpoint
 CREATE INDEX "payment_orders_payer_idx" ON "payment_orders" USING btree ("payer_person_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "payment_orders_status_expiry_idx" ON "payment_orders" USING btree ("status","expires_at");--> statement-breakpoint
 CREATE INDEX "payment_reconciliations_day_idx" ON "payment_reconciliations" USING btree ("business_date","provider");--> statement-breakpoint

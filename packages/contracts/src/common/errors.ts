@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'UPSTREAM_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
@@ -67,6 +68,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UPSTREAM_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -94,6 +96,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   PAYLOAD_TOO_LARGE: { zh: '请求内容过大', en: 'The request is too large' },
   UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  UPSTREAM_UNAVAILABLE: {
+    zh: '支付或短信服务暂时无法连接，请稍后再试',
+    en: 'The payment or message service cannot be reached; try again shortly',
+  },
   INTERNAL: { zh: '系统繁忙，请稍后再试', en: 'Something went wrong on our side' },
 };
 

@@ -16,6 +16,7 @@ describe('order transitions', () => {
     ['pending', 'expire', 'expired'],
     ['pending', 'cancel', 'cancelled'],
     ['expired', 'settle', 'paid'],
+    ['cancelled', 'settle', 'paid'],
     ['paid', 'refund', 'refund-pending'],
     ['refund-pending', 'refund-settle', 'refunded'],
   ];

@@ -21,7 +21,8 @@ export type OrderAction = (typeof ORDER_ACTIONS)[number];
 export const ORDER_TRANSITIONS = {
   pending: { settle: 'paid', expire: 'expired', cancel: 'cancelled' },
   expired: { settle: 'paid' },
-  cancelled: {},
+  // Money that still arrives for a cancelled order is taken in (then refunded): never lost, never refused.
+  cancelled: { settle: 'paid' },
   paid: { refund: 'refund-pending' },
   'refund-pending': { 'refund-settle': 'refunded' },
   refunded: {},

@@ -10,6 +10,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { findVersionById } from '../catalog/index.ts';
 import { findOfficeById } from '../offices/index.ts';
+import { refundCaseFee } from '../payments/index.ts';
 import { caseForCaller } from './access.ts';
 import { caseActorOf, type Meta } from './actors.ts';
 import { transition, withDeferredAudit } from './engine.ts';
@@ -91,6 +92,9 @@ export async function performAction(
         ...(req.note ? { note: req.note } : {}),
         ...(patch ? { patch } : {}),
       });
+      // A rejected or withdrawn case gets its fee back, in the same transaction as the decision.
+      if (next.status === 'rejected' || next.status === 'withdrawn')
+        await refundCaseFee(ctx, tx, next.id, `case ${next.status}`, actor.audit);
       return afterDecision(ctx, tx, next, def, actor);
     }),
   );

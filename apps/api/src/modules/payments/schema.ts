@@ -19,8 +19,8 @@ import { persons, violations } from '../registry/schema.ts';
 
 /**
  * A payment order (缴款单) in integer fen: a fine with its surcharge as of the day it was made, or a case's
- * fee. At most one open (pending or paid) order per fine and per case fee, enforced by partial unique
- * indexes. `status` is changed only by the payments workflow (settle, expire, cancel, refund).
+ * fee. At most one pending order per fine and per case fee, enforced by partial unique indexes (money
+ * that still arrives twice is recorded and refunded, never refused). `status` is changed only by the payments workflow (settle, expire, cancel, refund).
  */
 export const paymentOrders = pgTable(
   'payment_orders',
@@ -54,10 +54,10 @@ export const paymentOrders = pgTable(
   (t) => [
     uniqueIndex('payment_orders_open_fine')
       .on(t.violationId)
-      .where(sql`${t.status} in ('pending', 'paid') and ${t.violationId} is not null`),
+      .where(sql`${t.status} = 'pending' and ${t.violationId} is not null`),
     uniqueIndex('payment_orders_open_fee')
       .on(t.caseId)
-      .where(sql`${t.status} in ('pending', 'paid') and ${t.kind} = 'fee'`),
+      .where(sql`${t.status} = 'pending' and ${t.kind} = 'fee'`),
     index('payment_orders_payer_idx').on(t.payerPersonId, t.createdAt.desc()),
     index('payment_orders_status_expiry_idx').on(t.status, t.expiresAt),
   ],
