@@ -19,6 +19,7 @@ import { endOfDayShanghai, workingCalendar } from '../../platform/calendar.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { notifyCaseChange } from '../notifications/index.ts';
 import { type CaseRow, cancelOpenTimers } from './repository.ts';
 import { caseEvents, cases, caseTimers } from './schema.ts';
 
@@ -146,6 +147,18 @@ export async function transition(
     at: now,
   });
   const [updated] = await tx.update(cases).set(set).where(eq(cases.id, row.id)).returning();
+  // The applicant's message (outbox) commits or rolls back with the change.
+  await notifyCaseChange(ctx, tx, {
+    caseId: row.id,
+    number: row.number,
+    applicantPersonId: row.applicantPersonId,
+    itemName: def.name,
+    seq,
+    action,
+    from,
+    to,
+    note: opts.note,
+  });
   await audit(tx, actor.audit, {
     action: `case.${action}`,
     entityType: 'case',

@@ -13,9 +13,22 @@ export interface NotificationInput {
   dedupeKey: string;
 }
 
+/** A person's choices, or the defaults (every channel, reminders on) when they never chose. */
+export async function preferencesOf(
+  tx: Pick<Tx, 'select'>,
+  personId: string,
+): Promise<{ sms: boolean; inApp: boolean; reminders: boolean }> {
+  const [pref] = await tx
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.personId, personId));
+  return { sms: pref?.sms ?? true, inApp: pref?.inApp ?? true, reminders: pref?.reminders ?? true };
+}
+
 /**
  * Writes a notification to the outbox in the caller's transaction, with one delivery per channel the
- * person has chosen. Returns false when the same dedupe key was already written (nothing new is sent).
+ * person has chosen (the message itself is kept in the inbox whatever they chose). Returns false when
+ * the same dedupe key was already written (nothing new is sent).
  */
 export async function enqueueNotification(
   ctx: AppContext,
@@ -36,14 +49,13 @@ export async function enqueueNotification(
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
   if (!row) return false;
-  const [pref] = await tx
-    .select()
-    .from(notificationPreferences)
-    .where(eq(notificationPreferences.personId, input.personId));
-  const channels: ('sms' | 'in-app')[] = ['in-app'];
-  if (pref?.sms ?? true) channels.push('sms');
-  await tx
-    .insert(notificationDeliveries)
-    .values(channels.map((channel) => ({ notificationId: row.id, channel, nextAttemptAt: now })));
+  const pref = await preferencesOf(tx, input.personId);
+  const channels: ('sms' | 'in-app')[] = [];
+  if (pref.inApp) channels.push('in-app');
+  if (pref.sms) channels.push('sms');
+  if (channels.length > 0)
+    await tx
+      .insert(notificationDeliveries)
+      .values(channels.map((channel) => ({ notificationId: row.id, channel, nextAttemptAt: now })));
   return true;
 }
