@@ -1,0 +1,3 @@
+export * from './share-code.ts';
+export * from './status.ts';
+export * from './token.ts';
