@@ -1,15 +1,18 @@
-import { ClockCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EnvironmentOutlined, PayCircleOutlined } from '@ant-design/icons';
 import {
   VIOLATION_STATUS_LABELS,
   type ViolationDto,
   type ViolationList as ViolationListDto,
 } from '@opendmv/contracts';
-import { Card, Empty, Segmented, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../app/api/client.ts';
 import { QueryError } from '../../app/components/query-state.tsx';
 import { formatDateTime, formatFen } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
 import { ViolationStatusTag } from '../../app/labels.tsx';
+import { orderPath, useCreateMyOrder } from '../payments/payments-api.ts';
 import { useMyViolations } from './citizen-api.ts';
 
 type Filter = 'all' | ViolationDto['status'];
@@ -20,6 +23,38 @@ function MoneyRow({ label, value, strong }: { label: string; value: string; stro
     <div style={{ display: 'flex', justifyContent: 'space-between' }}>
       <Typography.Text type="secondary">{label}</Typography.Text>
       <span className={strong ? 'odmv-money odmv-money-due' : 'odmv-money'}>{value}</span>
+    </div>
+  );
+}
+
+/**
+ * A decided fine not paid yet: makes the payment order (or reopens the open one) for today's amount, fine
+ * plus late surcharge, and goes to its payment page.
+ */
+function PayFine({ v }: { v: ViolationDto }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const create = useCreateMyOrder();
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Button
+        type="primary"
+        block
+        icon={<PayCircleOutlined />}
+        loading={create.isPending}
+        data-testid="violation-pay"
+        data-violation-id={v.id}
+        onClick={() =>
+          create.mutate({ kind: 'fine', violationId: v.id }, { onSuccess: (o) => navigate(orderPath(o.id)) })
+        }
+      >
+        {t.payments.payFine(formatFen(v.amountDueFen))}
+      </Button>
+      {create.error && (
+        <Typography.Text type="danger" role="alert" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
+          {isApiError(create.error) ? create.error.message : t.common.networkError}
+        </Typography.Text>
+      )}
     </div>
   );
 }
@@ -53,6 +88,7 @@ function ViolationItem({ v }: { v: ViolationDto }) {
           <MoneyRow label={t.violation.amountDue} value={formatFen(v.amountDueFen)} strong />
         )}
       </Space>
+      {v.status === 'decided' && <PayFine v={v} />}
     </article>
   );
 }
