@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { startTimerLoop } from './modules/cases/index.ts';
+import { startNotificationLoop } from './modules/notifications/index.ts';
 import { startPaymentLoop } from './modules/payments/index.ts';
 import { createPiiCipher, loadMasterKey } from './platform/crypto/pii.ts';
 import { openConfiguredDatabase } from './platform/db/open.ts';
@@ -36,6 +37,7 @@ async function main() {
     await simulators?.stop();
     await stopTimers();
     await stopPayments();
+    await stopNotify();
     await world?.close();
     await app.close();
     await database.close();
@@ -52,6 +54,11 @@ async function main() {
   const stopPayments =
     config.paymentSweepMs > 0
       ? startPaymentLoop(app.ctx, app.log, nodeId, config.paymentSweepMs)
+      : async () => {};
+  // The outbox: due SMS and in-app messages go out; reminders are scanned now and then.
+  const stopNotify =
+    config.notifyScanMs > 0
+      ? startNotificationLoop(app.ctx, app.log, nodeId, config.notifyScanMs)
       : async () => {};
   const { address, port } = app.server.address() as AddressInfo;
   const selfHost = ['0.0.0.0', '::'].includes(address)

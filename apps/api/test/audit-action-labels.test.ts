@@ -121,6 +121,10 @@ async function typicalDay() {
     }),
   );
   await drive(officer, done.id, ['review', 'approve', 'produce', 'deliver', 'complete']);
+  // document.verified: the completed transfer's decision document, checked through its QR link
+  const decision = await officer.get(`/api/v1/cases/${done.id}/decision`);
+  ok(decision);
+  ok(await t.anonymous().get(`/api/v1/public/documents/${(decision.json() as { id: string }).id}`));
   // case.document-upload: the window scans the applicant's paper
   const scanned = await transfer(4);
   ok(
@@ -158,6 +162,21 @@ async function typicalDay() {
       changeNote: '复核（无改动）',
     }),
   );
+
+  // licence.verified, share-code.create/use/refuse/revoke: the e-licence QR checked, a share code used twice
+  const eLicence = (await citizen.get('/api/v1/me/e-licence')).json() as { token: string };
+  ok(await t.anonymous().post('/api/v1/public/e-licence/verify', { token: eLicence.token }));
+  const share = (await citizen.post('/api/v1/me/e-licence/share-codes', {})).json() as {
+    id: string;
+    code: string;
+  };
+  ok(await t.anonymous().post('/api/v1/public/e-licence/check', { code: share.code, checker: '示范租车' }));
+  ok(
+    await t.anonymous().post('/api/v1/public/e-licence/check', { code: share.code, checker: '示范租车' }),
+    409,
+  );
+  const unused = (await citizen.post('/api/v1/me/e-licence/share-codes', {})).json() as { id: string };
+  ok(await citizen.post(`/api/v1/me/e-licence/share-codes/${unused.id}/revoke`));
 
   // audit.verify, auth.logout
   ok(await supervisor.get('/api/v1/audit/verify'));

@@ -2,9 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/index.ts';
 import { agencyRoutes, casesRoutes, documentRoutes } from './cases/index.ts';
 import { catalogRoutes } from './catalog/index.ts';
+import { credentialsRoutes } from './credentials/index.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { issuanceRoutes } from './issuance/index.ts';
+import { notificationRoutes } from './notifications/index.ts';
 import { officesRoutes } from './offices/index.ts';
 import { partnerRoutes } from './partners/index.ts';
+import { paymentRoutes } from './payments/index.ts';
 import { officerRoutes, selfRoutes } from './registry/index.ts';
 import { devicesRoutes, staffRoutes } from './staff/index.ts';
 
@@ -22,4 +26,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(agencyRoutes);
   await app.register(documentRoutes);
   await app.register(partnerRoutes);
+  await app.register(issuanceRoutes);
+  await app.register(notificationRoutes);
+  await app.register(credentialsRoutes);
+  await app.register(paymentRoutes);
 }

@@ -1,4 +1,5 @@
 import { todayInShanghai } from '@opendmv/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileDay } from '../../src/modules/payments/index.ts';
 import { paymentOrders } from '../../src/modules/payments/schema.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const one = async (sql: string) => (await queryRows<Record<string, string>>(t.app.ctx.db, sql))[0]!;
+const one = async (q: string) => (await queryRows<Record<string, string>>(t.app.ctx.db, sql.raw(q)))[0]!;
 
 /** A seeded shuffle, so a failure can be replayed. */
 function shuffle<T>(xs: T[], seed: number): T[] {
@@ -39,14 +40,14 @@ describe(`${N} payments, each notification delivered three times`, () => {
     const office = (await one(`select office_id from persons where id = '${person}'`)).office_id!;
     // Fixture: N decided fines for one driver (the decision 20 days ago: each carries a surcharge).
     await t.app.ctx.db.execute(
-      `insert into violations (code, occurred_at, place, plate, driver_id, fine_fen, points, status, decision_date, source, office_id)
+      sql.raw(`insert into violations (code, occurred_at, place, plate, driver_id, fine_fen, points, status, decision_date, source, office_id)
        select '1042', now() - interval '30 days', '测试路口' || g, '测A' || lpad(g::text, 5, '0'), '${person}',
               20000, 0, 'decided', (date '${t.clock.today()}' - 20), 'camera', '${office}'
-       from generate_series(1, ${N}) g` as never,
+       from generate_series(1, ${N}) g`),
     );
     const fines = await queryRows<{ id: string; plate: string }>(
       t.app.ctx.db,
-      `select id, plate from violations where place like '测试路口%' order by plate`,
+      sql.raw(`select id, plate from violations where place like '测试路口%' order by plate`),
     );
     expect(fines).toHaveLength(N);
     const gw = t.world!.payments;
@@ -120,7 +121,9 @@ describe(`${N} payments, each notification delivered three times`, () => {
     ).toBe(N);
     const outcomes = await queryRows<{ outcome: string; n: string }>(
       t.app.ctx.db,
-      `select outcome, count(*) n from payment_notifications where order_number like 'PX%' group by outcome`,
+      sql.raw(
+        `select outcome, count(*) n from payment_notifications where order_number like 'PX%' group by outcome`,
+      ),
     );
     expect(outcomes.map((o) => [o.outcome, Number(o.n)])).toEqual([['settled', N]]);
     expect(

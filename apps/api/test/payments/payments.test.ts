@@ -5,6 +5,7 @@ import type {
   ReconciliationDto,
   ViolationList,
 } from '@opendmv/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/platform/db/client.ts';
 import { movableClock } from '../support/cases.ts';
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const count = async (sql: string) => Number((await queryRows<{ n: string }>(t.app.ctx.db, sql))[0]!.n);
+const count = async (q: string) => Number((await queryRows<{ n: string }>(t.app.ctx.db, sql.raw(q)))[0]!.n);
 
 async function decidedFine(agent: Agent) {
   const list = (await agent.get('/api/v1/me/violations')).json() as ViolationList;
@@ -73,7 +74,7 @@ describe('a fine paid online with its late surcharge', () => {
     const v = (
       await queryRows<{ status: string }>(
         t.app.ctx.db,
-        `select status from violations where id = '${order.violationId}'`,
+        sql.raw(`select status from violations where id = '${order.violationId}'`),
       )
     )[0]!;
     expect(v.status).toBe('paid');
@@ -184,7 +185,7 @@ describe('a case fee: paid, then refunded when the applicant withdraws', () => {
     expect(await count(`select count(*) n from payment_ledger where order_id = '${order.id}'`)).toBe(2);
     const [doc] = await queryRows<{ voided_at: string | null }>(
       t.app.ctx.db,
-      `select voided_at from issued_documents where source_id = '${order.id}'`,
+      sql.raw(`select voided_at from issued_documents where source_id = '${order.id}'`),
     );
     expect(doc!.voided_at).not.toBeNull();
   });
@@ -197,8 +198,8 @@ describe('at the window, and the day reconciled', () => {
     const fine = (
       await queryRows<{ id: string }>(
         t.app.ctx.db,
-        `select v.id from violations v where v.status = 'decided' and v.driver_id is not null
-           and not exists (select 1 from payment_orders o where o.violation_id = v.id) limit 1`,
+        sql.raw(`select v.id from violations v where v.status = 'decided' and v.driver_id is not null
+           and not exists (select 1 from payment_orders o where o.violation_id = v.id) limit 1`),
       )
     )[0]!;
     const created = await officer.post('/api/v1/payment-orders', { kind: 'fine', violationId: fine.id });

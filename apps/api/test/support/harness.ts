@@ -5,11 +5,11 @@ import { CSRF_HEADER, type Me, SESSION_COOKIE } from '@opendmv/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createPiiCipher } from '../../src/platform/crypto/pii.ts';
-import { type OutsideWorld, startOutsideWorld } from '../../src/simulators/gateway/server.ts';
 import { currentTotp } from '../../src/modules/identity/totp.ts';
 import { type Clock, fixedClock } from '../../src/platform/context.ts';
+import { createPiiCipher } from '../../src/platform/crypto/pii.ts';
 import type { Database } from '../../src/platform/db/client.ts';
+import { type OutsideWorld, startOutsideWorld } from '../../src/simulators/gateway/server.ts';
 import { TEST_MASTER_KEY, TEST_NOW } from './constants.ts';
 import { openTestDatabase, testConfig } from './template.ts';
 

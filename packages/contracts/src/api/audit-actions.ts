@@ -47,6 +47,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'authorization.revoke': { zh: '撤销电子委托书', en: 'Authorization revoked' },
   'partner.ingest': { zh: '接收共享数据', en: 'Partner data received' },
   'partner.refuse': { zh: '拒收共享数据', en: 'Partner data refused' },
+  'notification.preferences': { zh: '修改消息接收设置', en: 'Message preferences changed' },
+  'licence.verified': { zh: '电子驾驶证二维码核验', en: 'E-licence QR verified' },
+  'share-code.create': { zh: '生成驾驶证分享码', en: 'Licence share code created' },
+  'share-code.use': { zh: '分享码查验驾驶证', en: 'Licence checked with a share code' },
+  'share-code.refuse': { zh: '分享码查验被拒绝', en: 'Share-code check refused' },
+  'share-code.revoke': { zh: '撤销驾驶证分享码', en: 'Licence share code revoked' },
+  'document.verified': { zh: '文书核验（扫码查验）', en: 'Document verified (QR check)' },
 };
 
 /** The label of an audit action, or undefined for a code not in the table (show the code then). */

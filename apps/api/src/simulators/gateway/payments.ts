@@ -147,7 +147,7 @@ export class PaymentGatewaySim {
 
   refund(providerRef: string, refundId: string, amountFen: number): Intent {
     const intent = this.intents.get(providerRef);
-    if (!intent || intent.status !== 'paid') throw new Error('not paid');
+    if (intent?.status !== 'paid') throw new Error('not paid');
     if (amountFen !== intent.amountFen) throw new Error('only full refunds');
     if (intent.refund) return intent;
     intent.refund = { refundId, transactionId: id('F'), amountFen, at: this.now().toISOString() };
