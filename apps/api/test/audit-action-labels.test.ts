@@ -14,7 +14,7 @@ import { startTestApp, type TestApp } from './support/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ gateway: true });
 });
 afterAll(() => t?.close());
 
@@ -178,6 +178,36 @@ async function typicalDay() {
   const unused = (await citizen.post('/api/v1/me/e-licence/share-codes', {})).json() as { id: string };
   ok(await citizen.post(`/api/v1/me/e-licence/share-codes/${unused.id}/revoke`));
 
+  // notification.preferences
+  ok(
+    await citizen.request('PUT', '/api/v1/me/notification-preferences', {
+      sms: false,
+      inApp: true,
+      reminders: true,
+    }),
+  );
+
+  // payment.create, payment.settle, violation.pay: a fine paid online; payment.reconcile: the day checked
+  const fines = (await citizen.get('/api/v1/me/violations')).json() as {
+    items: { id: string; status: string }[];
+  };
+  const fine = fines.items.find((v) => v.status === 'decided')!;
+  const order = (
+    await citizen.post('/api/v1/me/payment-orders', { kind: 'fine', violationId: fine.id })
+  ).json() as {
+    id: string;
+  };
+  const intent = (
+    await citizen.post(`/api/v1/me/payment-orders/${order.id}/pay`, { provider: 'alipay' })
+  ).json() as {
+    order: { providerRef: string };
+  };
+  t.world!.payments.pay(intent.order.providerRef);
+  await t.world!.payments.drain();
+  ok(
+    await supervisor.post('/api/v1/payments/reconciliations', { date: t.clock.today(), provider: 'alipay' }),
+  );
+
   // audit.verify, auth.logout
   ok(await supervisor.get('/api/v1/audit/verify'));
   ok(await citizen.post('/api/v1/auth/logout'), 204);
@@ -192,8 +222,17 @@ describe('audit action labels', () => {
     );
     const actions = rows.map((r) => r.action);
     // The day above reached every kind of write the API has today.
-    // violation.pay has no route yet; escalate and deem-approve come from timers (cases/timers.test.ts).
-    const fromElsewhere = ['violation.pay', 'case.escalate', 'case.deem-approve'];
+    // escalate and deem-approve come from timers (cases/timers.test.ts); expiry, cancellation, refunds
+    // and unmatched notifications from the payment tests (payments/payments.test.ts).
+    const fromElsewhere = [
+      'case.escalate',
+      'case.deem-approve',
+      'payment.expire',
+      'payment.cancel',
+      'payment.refund',
+      'payment.refund-settle',
+      'payment.notification-unmatched',
+    ];
     const expected = Object.keys(AUDIT_ACTION_LABELS).filter((a) => !fromElsewhere.includes(a));
     expect(actions).toEqual(expect.arrayContaining(expected));
     const unlabelled = actions.filter((a) => !auditActionLabel(a)?.zh || !auditActionLabel(a)?.en);

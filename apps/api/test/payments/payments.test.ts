@@ -289,3 +289,66 @@ describe('an order never paid expires; a payment started on it is looked up firs
     expect(late.status).toBe(409);
   });
 });
+
+describe('what else the provider or the applicant may do', () => {
+  it('a withdrawn case cancels its unpaid fee order', async () => {
+    const c2 = citizen1;
+    const res = await c2.post('/api/v1/me/cases', {
+      itemCode: 'DL-RENEW',
+      subject: {},
+      form: {},
+      delivery: 'post',
+      deliveryAddress: '示范市东湖区湖滨路4号',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json() as CaseDetail;
+    const order = (
+      await c2.post('/api/v1/me/payment-orders', { kind: 'fee', caseId: c.id })
+    ).json() as PaymentOrderDto;
+    expect((await c2.post(`/api/v1/me/cases/${c.id}/actions`, { action: 'withdraw' })).statusCode).toBe(200);
+    const after = (await c2.get(`/api/v1/me/payment-orders/${order.id}`)).json() as PaymentOrderDto;
+    expect(after.status).toBe('cancelled');
+    expect((await c2.post('/api/v1/me/payment-orders', { kind: 'fee', caseId: c.id })).statusCode).toBe(422);
+  });
+
+  it('a signed notification for an order nobody made is recorded and audited, and changes no money', async () => {
+    const status = await t.world!.payments.send('unionpay', {
+      notificationId: 'N-unknown-order-1',
+      event: 'payment.succeeded',
+      orderNumber: 'P20261121999999',
+      providerRef: 'UN-unknown',
+      transactionId: 'T-unknown-1',
+      amountFen: 500,
+      at: new Date().toISOString(),
+    });
+    expect(status).toBe(200);
+    expect(await count(`select count(*) n from payment_ledger where transaction_id = 'T-unknown-1'`)).toBe(0);
+    expect(
+      await count(
+        `select count(*) n from payment_notifications where notification_id = 'N-unknown-order-1' and outcome = 'unknown-order'`,
+      ),
+    ).toBe(1);
+  });
+
+  it('every payment action in the audit log has its Chinese and English label', async () => {
+    const { auditActionLabel } = await import('@opendmv/contracts');
+    const rows = await queryRows<{ action: string }>(
+      t.app.ctx.db,
+      sql`select distinct action from audit_log where action like 'payment.%' order by action`,
+    );
+    const actions = rows.map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'payment.cancel',
+        'payment.create',
+        'payment.expire',
+        'payment.notification-unmatched',
+        'payment.reconcile',
+        'payment.refund',
+        'payment.refund-settle',
+        'payment.settle',
+      ]),
+    );
+    for (const a of actions) expect(auditActionLabel(a)?.en, a).toBeTruthy();
+  });
+});

@@ -54,6 +54,17 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'share-code.refuse': { zh: '分享码查验被拒绝', en: 'Share-code check refused' },
   'share-code.revoke': { zh: '撤销驾驶证分享码', en: 'Licence share code revoked' },
   'document.verified': { zh: '文书核验（扫码查验）', en: 'Document verified (QR check)' },
+  'payment.create': { zh: '生成缴款订单', en: 'Payment order created' },
+  'payment.settle': { zh: '缴款到账', en: 'Payment received' },
+  'payment.expire': { zh: '缴款订单过期', en: 'Payment order expired' },
+  'payment.cancel': { zh: '缴款订单取消', en: 'Payment order cancelled' },
+  'payment.refund': { zh: '申请退款', en: 'Refund requested' },
+  'payment.refund-settle': { zh: '退款到账', en: 'Refund completed' },
+  'payment.reconcile': { zh: '支付渠道对账', en: 'Payments reconciled with a provider' },
+  'payment.notification-unmatched': {
+    zh: '支付通知无法匹配订单',
+    en: 'Payment notification matched no order',
+  },
 };
 
 /** The label of an audit action, or undefined for a code not in the table (show the code then). */

@@ -5,8 +5,11 @@ import { notificationDeliveries as d, notifications } from './schema.ts';
 import { type SendResult, sendSms } from './sms-adapter.ts';
 import { smsText } from './templates.ts';
 
-/** A claimed delivery is this node's for this long; after it, another node may take it over. */
-export const LEASE_MS = 60_000;
+/**
+ * A claimed delivery is this node's for this long; after it, another node may take it over. Longer than
+ * the worst batch (max 50 rows, 4 at a time, 10 s per SMS ≈ 125 s), so a slow batch is never claimed twice.
+ */
+export const LEASE_MS = 300_000;
 /** First retry after a minute, then 2, 4, 8, 16 minutes; the sixth failed attempt is final. */
 export const BACKOFF_BASE_MS = 60_000;
 export const MAX_ATTEMPTS = 6;

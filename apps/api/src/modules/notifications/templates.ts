@@ -150,5 +150,11 @@ export function renderMessage(
 }
 
 /** The text message: the signature, then the Chinese body (SMS goes out in Chinese). */
-export const smsText = (code: string, params: Params): string =>
-  `${SMS_SIGNATURE}${fill(templateOf(code).body.zh, params, 'zh-CN')}`;
+export const smsText = (code: string, params: Params): string => {
+  const text = `${SMS_SIGNATURE}${fill(templateOf(code).body.zh, params, 'zh-CN')}`;
+  // A long officer's note would make the message too long for the gateway: the app holds the whole text.
+  return text.length > SMS_MAX_CHARS ? `${text.slice(0, SMS_MAX_CHARS - 12)}…详见交管App消息` : text;
+};
+
+/** Longest text message sent (the gateway takes up to 500; carriers split past 70 per part). */
+export const SMS_MAX_CHARS = 300;

@@ -8,7 +8,7 @@ import {
   type PaymentProvider,
   PROVIDER_INFO,
 } from '@opendmv/contracts';
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { auditActorOf } from '../../platform/auth/principal.ts';
@@ -19,6 +19,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { cases } from '../cases/schema.ts';
 import { officeIdsUnder } from '../offices/scope.ts';
 import { findVehicleById, findViolationById, listViolationsOfPerson } from '../registry/index.ts';
+import { violations } from '../registry/schema.ts';
 import { gatewayAdapter } from './adapter.ts';
 import { findOrder, nextOrderNumber, type OrderRow, toDto, toDtos } from './repository.ts';
 import { paymentOrders } from './schema.ts';
@@ -267,44 +268,50 @@ export async function listMyOrders(ctx: AppContext, p: UserPrincipal, caseId?: s
     .where(
       and(eq(paymentOrders.payerPersonId, p.personId), caseId ? eq(paymentOrders.caseId, caseId) : undefined),
     )
-    .orderBy(paymentOrders.createdAt)
+    .orderBy(desc(paymentOrders.createdAt))
     .limit(200);
-  return { items: (await toDtos(ctx.db, rows)).reverse() };
+  return { items: await toDtos(ctx.db, rows) };
 }
 
-/** Staff list: by case or fine (window), or by day and status (supervisor), within the office scope. */
+/**
+ * Staff list: by case or fine (window), or by day and status (supervisor), within the office scope (the
+ * case's handling office, the fine's office, or the outlet that took the money), newest first.
+ */
 export async function listOrders(
   ctx: AppContext,
   p: UserPrincipal,
   q: { caseId?: string; violationId?: string; status?: string; date?: string },
 ) {
   const scope = await scopeOf(ctx, p);
+  if (scope.length === 0) return { items: [] };
   const from = q.date ? new Date(`${q.date}T00:00:00+08:00`) : undefined;
-  const to = from ? new Date(from.getTime() + 86_400_000) : undefined;
   const rows = await ctx.db
-    .select({ o: paymentOrders, office: cases.handlingOfficeId })
+    .select({ o: paymentOrders })
     .from(paymentOrders)
     .leftJoin(cases, eq(cases.id, paymentOrders.caseId))
+    .leftJoin(violations, eq(violations.id, paymentOrders.violationId))
     .where(
       and(
         q.caseId ? eq(paymentOrders.caseId, q.caseId) : undefined,
         q.violationId ? eq(paymentOrders.violationId, q.violationId) : undefined,
         q.status ? eq(paymentOrders.status, q.status) : undefined,
-        from ? lte(paymentOrders.createdAt, to!) : undefined,
+        from ? gte(paymentOrders.createdAt, from) : undefined,
+        from ? lt(paymentOrders.createdAt, new Date(from.getTime() + 86_400_000)) : undefined,
+        or(
+          inArray(cases.handlingOfficeId, scope),
+          inArray(violations.officeId, scope),
+          inArray(paymentOrders.outletId, scope),
+        ),
       ),
     )
-    .orderBy(paymentOrders.createdAt)
+    .orderBy(desc(paymentOrders.createdAt))
     .limit(500);
-  const visible: OrderRow[] = [];
-  for (const r of rows) {
-    if (from && r.o.createdAt < from) continue;
-    const inScope =
-      (r.office && scope.includes(r.office)) ||
-      (r.o.outletId && scope.includes(r.o.outletId)) ||
-      (r.o.violationId && (await findViolationById(ctx.db, r.o.violationId, scope)));
-    if (inScope) visible.push(r.o);
-  }
-  return { items: (await toDtos(ctx.db, visible)).reverse() };
+  return {
+    items: await toDtos(
+      ctx.db,
+      rows.map((r) => r.o),
+    ),
+  };
 }
 
 async function attachIntent(
@@ -316,10 +323,12 @@ async function attachIntent(
 ): Promise<{ row: OrderRow; payUrl: string; qrContent: string | null }> {
   const adapter = gatewayAdapter(ctx);
   if (order.provider && order.providerRef && order.provider !== provider) {
-    // Switching provider: the old payment is closed first; if it was paid meanwhile, that settles.
-    const settled = await settleFromProvider(ctx, order);
-    if (settled && settled.status !== 'pending') throw new AppError('CONFLICT', undefined, 'already paid');
-    await adapter.close(order.provider as PaymentProvider, order.providerRef);
+    // Switching provider: the old payment is closed first; if it was paid meanwhile, that settles it.
+    const closed = await adapter.close(order.provider as PaymentProvider, order.providerRef);
+    if (closed.status === 'paid') {
+      await settleFromProvider(ctx, order);
+      throw new AppError('CONFLICT', [{ field: 'params.id', message: 'already paid' }]);
+    }
   }
   const intent = await adapter.createPayment(provider, {
     orderNumber: order.number,
@@ -334,6 +343,8 @@ async function attachIntent(
       .where(eq(paymentOrders.id, order.id))
       .for('update');
     if (locked!.status !== 'pending') throw new AppError('ILLEGAL_TRANSITION', undefined, locked!.status);
+    // Another payment was started on this order meanwhile (a second tab): only one may stay open.
+    if (locked!.providerRef !== order.providerRef) return null;
     const [updated] = await tx
       .update(paymentOrders)
       .set({ provider, providerRef: intent.providerRef, updatedAt: ctx.clock.now() })
@@ -351,6 +362,12 @@ async function attachIntent(
     );
     return updated!;
   });
+  if (!row) {
+    await adapter.close(provider, intent.providerRef).catch(() => undefined);
+    throw new AppError('CONFLICT', [
+      { field: 'params.id', message: 'a payment was started elsewhere; reload' },
+    ]);
+  }
   return { row, payUrl: intent.payUrl, qrContent: intent.qrContent };
 }
 

@@ -1,9 +1,9 @@
 import {
-  can,
   collectPaymentSchema,
   createOrderSchema,
   idParamsSchema,
   PAYMENT_PROVIDERS,
+  type Permission,
   payIntentSchema,
   paymentOrderListSchema,
   paymentOrderSchema,
@@ -15,7 +15,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userOf } from '../../platform/auth/plugin.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { ERROR_RESPONSES as errors } from '../../platform/http/responses.ts';
 import {
   collectAtWindow,
@@ -144,52 +143,47 @@ export async function paymentRoutes(app: FastifyInstance) {
     async (req) => collectAtWindow(app.ctx, userOf(req), req.params.id, req.body),
   );
 
-  r.get(
-    '/api/v1/payment-orders',
-    {
-      config: { anyUser: true },
-      schema: {
-        operationId: 'listPaymentOrders',
-        tags: ['payments'],
-        summary: 'Orders in my office scope: by case or fine (window), or by day and status (supervisor)',
-        querystring: z.strictObject({
-          caseId: z.uuid().optional(),
-          violationId: z.uuid().optional(),
-          status: z
-            .enum(['pending', 'paid', 'expired', 'cancelled', 'refund-pending', 'refunded'])
-            .optional(),
-          date: z.iso.date().optional(),
-        }),
-        response: { 200: paymentOrderListSchema, ...errors },
+  // Staff reads: the window (by case or fine) and the supervisor (by day and status), in their scope.
+  const listQuery = z.strictObject({
+    caseId: z.uuid().optional(),
+    violationId: z.uuid().optional(),
+    status: z.enum(['pending', 'paid', 'expired', 'cancelled', 'refund-pending', 'refunded']).optional(),
+    date: z.iso.date().optional(),
+  });
+  const staffReads: [string, { permission: Permission }, string][] = [
+    ['/api/v1/payment-orders', window, 'Window'],
+    ['/api/v1/payments/orders', reconcileCfg, 'Supervisor'],
+  ];
+  for (const [base, config, who] of staffReads) {
+    r.get(
+      base,
+      {
+        config,
+        schema: {
+          operationId: `list${who}PaymentOrders`,
+          tags: ['payments'],
+          summary: 'Orders in my office scope, by case, fine, day or status',
+          querystring: listQuery,
+          response: { 200: paymentOrderListSchema, ...errors },
+        },
       },
-    },
-    async (req) => {
-      const p = userOf(req);
-      if (!can(p.role, 'payment:collect') && !can(p.role, 'payment:reconcile'))
-        throw new AppError('FORBIDDEN');
-      return listOrders(app.ctx, p, req.query);
-    },
-  );
-
-  r.get(
-    '/api/v1/payment-orders/:id',
-    {
-      config: { anyUser: true },
-      schema: {
-        operationId: 'getPaymentOrder',
-        tags: ['payments'],
-        summary: 'One order in my office scope',
-        params: idParamsSchema,
-        response: { 200: paymentOrderSchema, ...errors },
+      async (req) => listOrders(app.ctx, userOf(req), req.query),
+    );
+    r.get(
+      `${base}/:id`,
+      {
+        config,
+        schema: {
+          operationId: `get${who}PaymentOrder`,
+          tags: ['payments'],
+          summary: 'One order in my office scope',
+          params: idParamsSchema,
+          response: { 200: paymentOrderSchema, ...errors },
+        },
       },
-    },
-    async (req) => {
-      const p = userOf(req);
-      if (!can(p.role, 'payment:collect') && !can(p.role, 'payment:reconcile'))
-        throw new AppError('FORBIDDEN');
-      return getOrder(app.ctx, p, req.params.id);
-    },
-  );
+      async (req) => getOrder(app.ctx, userOf(req), req.params.id),
+    );
+  }
 
   r.get(
     '/api/v1/payments/reconciliations',

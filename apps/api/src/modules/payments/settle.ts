@@ -28,6 +28,7 @@ export type SettleOutcome =
   | 'duplicate'
   | 'already-settled'
   | 'unknown-order'
+  | 'second-payment'
   | 'mismatch';
 
 const providerActor = (provider: string): { audit: AuditActor; name: string } => ({
@@ -124,21 +125,38 @@ async function applyPayment(
   tx: Tx,
   order: OrderRow,
   provider: PaymentProvider,
-  n: Pick<ProviderNotification, 'transactionId' | 'at' | 'amountFen'>,
+  n: Pick<ProviderNotification, 'transactionId' | 'at' | 'amountFen'> & { providerRef?: string },
   via: string,
 ): Promise<SettleOutcome> {
   const [ledger] = await tx
-    .select({ id: paymentLedger.id })
+    .select({ id: paymentLedger.id, transactionId: paymentLedger.transactionId })
     .from(paymentLedger)
     .where(and(eq(paymentLedger.orderId, order.id), eq(paymentLedger.entry, 'payment')));
-  if (ledger) return 'already-settled';
+  if (ledger?.transactionId === n.transactionId) return 'already-settled';
+  if (ledger) {
+    // Money for this order a second time (two payments started at once): not counted twice; the
+    // supervisor sees it here and in the day's reconciliation (missing in the ledger) to refund by hand.
+    await appendAudit(tx, providerActor(provider).audit, {
+      action: 'payment.notification-unmatched',
+      entityType: 'payment-order',
+      entityId: order.id,
+      outcome: 'failure',
+      details: { reason: 'second payment for a settled order', transactionId: n.transactionId, provider },
+    });
+    return 'second-payment';
+  }
   const actor = providerActor(provider);
   const payable =
     order.status === 'pending' || order.status === 'expired' ? await stillPayable(tx, order) : false;
   // A cancelled order that is paid all the same is settled, then refunded.
   let row = await transitionOrder(ctx, tx, order, 'settle', actor, {
     details: { via, transactionId: n.transactionId, provider },
-    patch: { paidAt: new Date(n.at), transactionId: n.transactionId, provider },
+    patch: {
+      paidAt: new Date(n.at),
+      transactionId: n.transactionId,
+      provider,
+      ...(n.providerRef ? { providerRef: n.providerRef } : {}),
+    },
   });
   await tx.insert(paymentLedger).values({
     orderId: order.id,
@@ -200,7 +218,18 @@ async function applyRefund(
   provider: PaymentProvider,
   n: ProviderNotification,
 ): Promise<SettleOutcome> {
-  if (order.status !== 'refund-pending') return 'already-settled';
+  if (order.status !== 'refund-pending') {
+    if (order.status === 'refunded') return 'already-settled';
+    // A refund we did not ask for (made at the provider's console, a chargeback): flagged for a person.
+    await appendAudit(tx, providerActor(provider).audit, {
+      action: 'payment.notification-unmatched',
+      entityType: 'payment-order',
+      entityId: order.id,
+      outcome: 'failure',
+      details: { reason: 'refund not requested', transactionId: n.transactionId, status: order.status },
+    });
+    return 'mismatch';
+  }
   await transitionOrder(ctx, tx, order, 'refund-settle', providerActor(provider), {
     details: { transactionId: n.transactionId },
     patch: { refundedAt: new Date(n.at) },

@@ -23,10 +23,13 @@ export async function settleFromProvider(ctx: AppContext, order: OrderRow): Prom
   if (!order.provider || !order.providerRef) return null;
   const p = await gatewayAdapter(ctx).query(order.provider as PaymentProvider, order.providerRef);
   if (p.status !== 'paid' || !p.transactionId || !p.paidAt) return null;
+  // A provider reporting another amount is not settled by a query: the notification (audited as a
+  // mismatch) and the reconciliation show it.
+  if (p.amountFen !== undefined && p.amountFen !== order.amountFen) return null;
   return settleByQuery(ctx, order, {
     transactionId: p.transactionId,
     paidAt: p.paidAt,
-    amountFen: p.amountFen ?? order.amountFen,
+    amountFen: order.amountFen,
   });
 }
 
@@ -39,12 +42,18 @@ export async function expireOrder(ctx: AppContext, id: string, reason: string): 
   const order = await findOrder(ctx.db, id);
   if (order?.status !== 'pending') return order ?? null;
   if (order.provider && order.providerRef) {
-    const closed = await gatewayAdapter(ctx).close(order.provider as PaymentProvider, order.providerRef);
-    if (closed.status === 'paid' && closed.transactionId && closed.paidAt)
+    let closed: Awaited<ReturnType<ReturnType<typeof gatewayAdapter>['close']>> | null = null;
+    try {
+      closed = await gatewayAdapter(ctx).close(order.provider as PaymentProvider, order.providerRef);
+    } catch (err) {
+      // The provider does not know the payment: nothing was paid on it.
+      if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
+    }
+    if (closed?.status === 'paid' && closed.transactionId && closed.paidAt)
       return settleByQuery(ctx, order, {
         transactionId: closed.transactionId,
         paidAt: closed.paidAt,
-        amountFen: closed.amountFen ?? order.amountFen,
+        amountFen: order.amountFen,
       });
   }
   return ctx.db.transaction(async (tx) => {
@@ -55,7 +64,9 @@ export async function expireOrder(ctx: AppContext, id: string, reason: string): 
 }
 
 /** Orders past their time: expired (after asking their provider). Returns how many changed. */
-export async function expireDueOrders(ctx: AppContext, max = 50): Promise<number> {
+type OnError = (err: unknown, what: string) => void;
+
+export async function expireDueOrders(ctx: AppContext, max = 50, onError?: OnError): Promise<number> {
   const due = await ctx.db
     .select({ id: paymentOrders.id })
     .from(paymentOrders)
@@ -68,7 +79,8 @@ export async function expireDueOrders(ctx: AppContext, max = 50): Promise<number
       const r = await expireOrder(ctx, o.id, 'expired');
       if (r && r.status !== 'pending') n += 1;
     } catch (err) {
-      if (!(err instanceof AppError && err.code === 'UPSTREAM_UNAVAILABLE')) throw err;
+      // One order the provider cannot answer for must not hold up the others (nor refunds).
+      onError?.(err, `expire ${o.id}`);
     }
   }
   return n;
@@ -78,7 +90,7 @@ export async function expireDueOrders(ctx: AppContext, max = 50): Promise<number
  * Pending orders with a payment started more than a minute ago: the provider is asked, so a payment whose
  * notification was lost (the server down when it was sent) settles without waiting for the provider.
  */
-export async function recoverPendingPayments(ctx: AppContext, max = 50): Promise<number> {
+export async function recoverPendingPayments(ctx: AppContext, max = 50, onError?: OnError): Promise<number> {
   const rows = await ctx.db
     .select()
     .from(paymentOrders)
@@ -96,7 +108,7 @@ export async function recoverPendingPayments(ctx: AppContext, max = 50): Promise
     try {
       if (await settleFromProvider(ctx, o)) n += 1;
     } catch (err) {
-      if (!(err instanceof AppError && err.code === 'UPSTREAM_UNAVAILABLE')) throw err;
+      onError?.(err, `query ${o.id}`);
     }
   }
   return n;
@@ -297,13 +309,11 @@ async function reconcileYesterdayOnce(ctx: AppContext, nodeId: string): Promise<
 }
 
 /** One sweep: expiry, lost notifications, refunds, and yesterday's reconciliation. */
-export async function sweepPayments(ctx: AppContext, nodeId: string) {
-  const expired = await expireDueOrders(ctx);
-  const recovered = await recoverPendingPayments(ctx);
+export async function sweepPayments(ctx: AppContext, nodeId: string, onError?: OnError) {
+  const expired = await expireDueOrders(ctx, 50, onError);
+  const recovered = await recoverPendingPayments(ctx, 50, onError);
   const refunds = await sendDueRefunds(ctx);
-  await reconcileYesterdayOnce(ctx, nodeId).catch((err) => {
-    if (!(err instanceof AppError && err.code === 'UPSTREAM_UNAVAILABLE')) throw err;
-  });
+  await reconcileYesterdayOnce(ctx, nodeId).catch((err) => onError?.(err, 'daily reconciliation'));
   return { expired, recovered, refunds };
 }
 
@@ -314,8 +324,16 @@ export function startPaymentLoop(
   intervalMs: number,
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
   const tick = () => {
-    running = sweepPayments(ctx, nodeId).catch((err) => log.error({ err }, 'payment sweep failed'));
+    // A sweep still under way (slow provider) is not doubled by the next tick.
+    if (busy) return;
+    busy = true;
+    running = sweepPayments(ctx, nodeId, (err, what) => log.error({ err, what }, 'payment sweep step failed'))
+      .catch((err) => log.error({ err }, 'payment sweep failed'))
+      .finally(() => {
+        busy = false;
+      });
   };
   // First sweep right after start: payments made while this node was down settle now.
   const first = setTimeout(tick, 1_000);

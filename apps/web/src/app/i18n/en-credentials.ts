@@ -66,6 +66,7 @@ export const credentialsEn: Pick<Messages, 'credentials'> = {
       tryCheck: 'Have a share code? Check it here',
     },
     check: {
+      nav: 'Check a licence',
       title: 'Check a licence share code',
       intro:
         'Employers and car-rental firms can check a licence’s status, classes, points and validity with the share code its holder gives them. Each code can be used once.',

@@ -63,6 +63,7 @@ export const credentialsZhCN = {
       tryCheck: '持有分享码？前往分享码查验',
     },
     check: {
+      nav: '驾驶证查验',
       title: '驾驶证分享码查验',
       intro:
         '用人单位、租车公司等可凭持证人提供的分享码查验其驾驶证状态、准驾车型、记分和有效期。每个分享码只能查验一次。',

@@ -1,4 +1,10 @@
-import { FileSearchOutlined, LoginOutlined, ReadOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  FileSearchOutlined,
+  LoginOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
@@ -35,6 +41,15 @@ export function PublicShell() {
               aria-label={t.guide.progress}
             >
               <FileSearchOutlined aria-hidden /> <span className="odmv-hide-xs">{t.guide.progress}</span>
+            </Link>
+            <Link
+              to="/check"
+              data-testid="nav-check"
+              className="odmv-bar-link"
+              aria-label={t.credentials.check.nav}
+            >
+              <SafetyCertificateOutlined aria-hidden />{' '}
+              <span className="odmv-hide-xs">{t.credentials.check.nav}</span>
             </Link>
             <LangSwitch light />
             {home ? (

@@ -84,7 +84,7 @@ const NAV: Record<Workspace, NavItem[]> = {
     },
     {
       path: '/supervisor/payments',
-      label: (t) => t.payments.entry,
+      label: (t) => t.payments.reconTitle,
       icon: <PayCircleOutlined />,
       permission: 'payment:reconcile',
     },

@@ -7,9 +7,11 @@ import {
   ProfileOutlined,
   ReadOutlined,
 } from '@ant-design/icons';
+import { Badge } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n-provider.tsx';
+import { useUnreadCount } from '../notifications/notifications-api.ts';
 
 function Entry({ to, icon, label, testId }: { to: string; icon: ReactNode; label: string; testId: string }) {
   return (
@@ -25,6 +27,7 @@ function Entry({ to, icon, label, testId }: { to: string; icon: ReactNode; label
 /** The citizen home's shortcuts: apply (办事), my cases, the public guide and progress look-up. */
 export function ServiceEntries() {
   const { t } = useI18n();
+  const unread = useUnreadCount() ?? 0;
   return (
     <nav className="odmv-entries" aria-label={t.apply.services}>
       <Entry
@@ -53,7 +56,11 @@ export function ServiceEntries() {
       />
       <Entry
         to="/citizen/messages"
-        icon={<BellOutlined />}
+        icon={
+          <Badge count={unread} size="small" offset={[4, -2]} data-testid="citizen-unread">
+            <BellOutlined />
+          </Badge>
+        }
         label={t.notifications.entry}
         testId="citizen-entry-messages"
       />

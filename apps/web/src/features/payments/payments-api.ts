@@ -7,8 +7,10 @@ import type {
   PaymentProvider,
   ReconciliationDto,
 } from '@opendmv/contracts';
+import { can } from '@opendmv/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost, withQuery } from '../../app/api/client.ts';
+import { useCurrentUser } from '../../app/auth/require-role.tsx';
 
 const enc = encodeURIComponent;
 
@@ -100,23 +102,32 @@ export interface OfficeOrdersQuery {
   date?: string;
 }
 
-export const useOfficeOrders = (query: OfficeOrdersQuery, enabled = true) =>
-  useQuery({
-    queryKey: ['payments', 'office', 'list', query],
-    queryFn: () =>
-      apiGet<OrderList>(withQuery('/api/v1/payment-orders', query as Record<string, string | undefined>)),
+/** The window's routes for officers, the supervisor's for supervisors (each needs its own permission). */
+function useStaffBase(): string {
+  const me = useCurrentUser();
+  return can(me.role, 'payment:collect') ? '/api/v1/payment-orders' : '/api/v1/payments/orders';
+}
+
+export const useOfficeOrders = (query: OfficeOrdersQuery, enabled = true) => {
+  const base = useStaffBase();
+  return useQuery({
+    queryKey: ['payments', 'office', 'list', base, query],
+    queryFn: () => apiGet<OrderList>(withQuery(base, query as Record<string, string | undefined>)),
     placeholderData: keepPreviousData,
     enabled,
   });
+};
 
 /** One order at the window, re-read while the till or terminal has not confirmed it. */
-export const useOfficeOrder = (id: string | null) =>
-  useQuery({
-    queryKey: ['payments', 'office', 'order', id],
-    queryFn: () => apiGet<PaymentOrderDto>(`/api/v1/payment-orders/${enc(id ?? '')}`),
+export const useOfficeOrder = (id: string | null) => {
+  const base = useStaffBase();
+  return useQuery({
+    queryKey: ['payments', 'office', 'order', base, id],
+    queryFn: () => apiGet<PaymentOrderDto>(`${base}/${enc(id ?? '')}`),
     enabled: id !== null,
     refetchInterval: pollWhileAwaiting,
   });
+};
 
 /** The window takes a payment: the order (made, or the open one returned), then the collection. */
 export function useCollectPayment() {
