@@ -74,7 +74,7 @@ export function report(
   const bare = rows[0]!.f;
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   console.log(
-    `\n${name}, ${opts.connections} connections, ${opts.duration} s, ${new Date().toISOString()}, node ${process.version}`,
+    `\n${name}, ${opts.connections} connections, ${opts.duration ? `${opts.duration} s, ` : ''}${new Date().toISOString()}, node ${process.version}`,
   );
   console.log(line(['route', opts.unit, 'p50 ms', 'p99 ms', 'ratio to bare', 'non-2xx', 'errors']));
   console.log(line(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
