@@ -156,8 +156,11 @@ describe('decision documents (决定书), issued on first request', () => {
     expect(res.body).not.toMatch(/\d{3}\*{11}[\dX]{4}/);
     expect(await auditCount('document.verified', decision.id)).toBe(1);
 
-    const unknown = await t.anonymous().get(`/api/v1/public/documents/${crypto.randomUUID()}`);
+    const forged = crypto.randomUUID();
+    const unknown = await t.anonymous().get(`/api/v1/public/documents/${forged}`);
     expect(unknown.statusCode).toBe(404);
+    // A check of a document never issued is audited as a failure.
+    expect(await auditCount('document.verified', forged)).toBe(1);
   });
 
   it('bad ids are refused with 400', async () => {

@@ -9,7 +9,7 @@ import { findIssuedDocument, issuerOf, referenceOf, toIssuedDocumentDto } from '
 /**
  * The public check of a document by the id in its QR code: whether the office issued it, what it says in
  * short (names masked, no ID number), the hash of its full content, and whether it still stands. Each
- * check is audited (`document.verified`); an unknown id is "not found".
+ * check is audited (`document.verified`), an unknown id too (as a failure), and answered "not found".
  */
 export async function verifyDocument(
   ctx: AppContext,
@@ -17,7 +17,17 @@ export async function verifyDocument(
   meta: { ip: string; requestId: string },
 ): Promise<DocumentVerification> {
   const row = await findIssuedDocument(ctx.db, id);
-  if (!row) throw new AppError('NOT_FOUND');
+  if (!row) {
+    // A check of a document the office never issued (a forged QR, a mistyped address) is audited too.
+    await recordAudit(ctx.db, auditActorOf(null, meta.ip, meta.requestId), {
+      action: 'document.verified',
+      entityType: 'issued-document',
+      entityId: id,
+      outcome: 'failure',
+      details: { reason: 'unknown document' },
+    });
+    throw new AppError('NOT_FOUND');
+  }
   const dto = toIssuedDocumentDto(row);
   let summary: DocumentVerification['summary'];
   if (row.kind === 'receipt') {
