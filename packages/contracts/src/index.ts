@@ -16,6 +16,7 @@ export * from './common/errors.ts';
 export * from './common/pagination.ts';
 export * from './credentials/index.ts';
 export * from './identity/permissions.ts';
+export * from './hall/index.ts';
 export * from './identity/roles.ts';
 export * from './payments/index.ts';
 export * from './privacy/index.ts';
