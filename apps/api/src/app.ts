@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import { abuseGuard, openRedis } from './modules/appointments/abuse.ts';
+import { startHallListener } from './modules/hall/live.ts';
 import { resolvePrincipal } from './modules/identity/service.ts';
 import { registerModules } from './modules/index.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
@@ -62,7 +64,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerErrorHandler(app, { spaFallback: hasWeb });
 
   await app.register(cookie);
+  const redis = config.redisUrl ? openRedis(config.redisUrl) : null;
   await app.register(rateLimit, {
+    ...(redis ? { redis, skipOnError: true } : {}),
     global: config.rateLimitPerMinute > 0,
     max: config.rateLimitPerMinute || 1_000_000,
     timeWindow: '1 minute',
@@ -76,6 +80,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     return { status: 'ok', database: database.kind, time: ctx.clock.now().toISOString() };
   });
 
+  await app.register(abuseGuard, { redis, limits: config.bookingRateLimits });
   await registerModules(app);
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
@@ -84,5 +89,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       reply.type('text/plain').send('OpenDMV API is running. Build the web app with `npm run build:web`.'),
     );
   }
+  // This node's listener for hall changes made on any node (live boards and phones); one per app.
+  const hallLive = await startHallListener(ctx, app.log);
+  app.decorate('hallLive', hallLive);
+  app.addHook('onClose', async () => hallLive.stop());
   return app;
 }

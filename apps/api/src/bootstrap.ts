@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { seedDemo } from '../db/seed/index.ts';
 import { seedDemoCases } from './modules/cases/index.ts';
 import { seedCatalog } from './modules/catalog/index.ts';
+import { seedDemoCounters } from './modules/hall/index.ts';
 import { offices } from './modules/offices/schema.ts';
 import type { AppContext } from './platform/context.ts';
 
@@ -21,4 +22,5 @@ export async function bootstrapDatabase(ctx: AppContext, log: FastifyBaseLogger)
   });
   log.info({ ms: Date.now() - t1, ...summary.counts }, 'demo city loaded');
   log.info({ cases: await seedDemoCases(ctx) }, 'demo cases opened');
+  log.info({ counters: await seedDemoCounters(ctx) }, 'demo hall counters set up');
 }

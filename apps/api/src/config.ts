@@ -41,8 +41,15 @@ const envSchema = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** How often this node expires unpaid orders, sends refunds and reconciles (0 = never). */
   PAYMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  /** How often this node releases expired appointment holds and draws closed scarce releases (0 = never). */
+  APPOINTMENT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
   /** How often this node sends due notifications and scans for reminders (0 = never). */
   NOTIFY_SCAN_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  /** Redis shared by the API nodes for rate limits (unset: each node counts in its own memory). */
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
+  /** Booking and scarce-release requests per minute, e.g. `identity=20,device=30,ip=60` (unset: those;
+   * off when RATE_LIMIT_PER_MINUTE=0 unless set). */
+  BOOKING_RATE_LIMITS: optional(z.string().regex(/^(identity|device|ip)=\d+(,(identity|device|ip)=\d+)*$/)),
 });
 
 export type Config = {
@@ -71,6 +78,10 @@ export type Config = {
   gatewayPort: number;
   paymentSweepMs: number;
   notifyScanMs: number;
+  appointmentSweepMs: number;
+  redisUrl: string | undefined;
+  /** null: booking limits off (RATE_LIMIT_PER_MINUTE=0 and no BOOKING_RATE_LIMITS). */
+  bookingRateLimits: { identity: number; device: number; ip: number } | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -108,6 +119,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     gatewayPort: e.GATEWAY_PORT,
     paymentSweepMs: e.PAYMENT_SWEEP_SECONDS * 1000,
     notifyScanMs: e.NOTIFY_SCAN_SECONDS * 1000,
+    appointmentSweepMs: e.APPOINTMENT_SWEEP_SECONDS * 1000,
+    redisUrl: e.REDIS_URL,
+    bookingRateLimits:
+      e.RATE_LIMIT_PER_MINUTE === 0 && !e.BOOKING_RATE_LIMITS
+        ? null
+        : {
+            identity: 20,
+            device: 30,
+            ip: 60,
+            ...Object.fromEntries(
+              (e.BOOKING_RATE_LIMITS ?? '')
+                .split(',')
+                .filter(Boolean)
+                .map((kv) => [kv.split('=')[0], Number(kv.split('=')[1])]),
+            ),
+          },
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { startAppointmentLoop } from './modules/appointments/index.ts';
 import { startTimerLoop } from './modules/cases/index.ts';
 import { startNotificationLoop } from './modules/notifications/index.ts';
 import { startPaymentLoop } from './modules/payments/index.ts';
@@ -38,6 +39,7 @@ async function main() {
     await stopTimers();
     await stopPayments();
     await stopNotify();
+    await stopAppointments();
     await world?.close();
     await app.close();
     await database.close();
@@ -59,6 +61,11 @@ async function main() {
   const stopNotify =
     config.notifyScanMs > 0
       ? startNotificationLoop(app.ctx, app.log, nodeId, config.notifyScanMs)
+      : async () => {};
+  // Holds past their time give their seats back.
+  const stopAppointments =
+    config.appointmentSweepMs > 0
+      ? startAppointmentLoop(app.ctx, app.log, nodeId, config.appointmentSweepMs)
       : async () => {};
   const { address, port } = app.server.address() as AddressInfo;
   const selfHost = ['0.0.0.0', '::'].includes(address)

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { allocationRoutes } from './appointments/allocation-routes.ts';
+import { appointmentRoutes } from './appointments/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { agencyRoutes, casesRoutes, documentRoutes } from './cases/index.ts';
 import { catalogRoutes } from './catalog/index.ts';
 import { credentialsRoutes } from './credentials/index.ts';
+import { hallRoutes } from './hall/index.ts';
+import { hallLiveRoutes } from './hall/live-routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { issuanceRoutes } from './issuance/index.ts';
 import { notificationRoutes } from './notifications/index.ts';
@@ -30,4 +34,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(notificationRoutes);
   await app.register(credentialsRoutes);
   await app.register(paymentRoutes);
+  await app.register(hallRoutes);
+  await app.register(appointmentRoutes);
+  await app.register(allocationRoutes);
+  await app.register(hallLiveRoutes);
 }

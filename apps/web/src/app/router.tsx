@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { setCsrfToken } from './api/client.ts';
@@ -72,6 +72,12 @@ const MyCasePage = lazy(() =>
 const WindowPage = lazy(() =>
   import('../features/officer/window-page.tsx').then((m) => ({ default: m.WindowPage })),
 );
+const HallStatsPage = lazy(() =>
+  import('../features/hall/hall-stats-page.tsx').then((m) => ({ default: m.HallStatsPage })),
+);
+const OfficerHallPage = lazy(() =>
+  import('../features/hall/officer-hall-page.tsx').then((m) => ({ default: m.OfficerHallPage })),
+);
 const CasesPage = lazy(() =>
   import('../features/cases/cases-page.tsx').then((m) => ({ default: m.CasesPage })),
 );
@@ -94,6 +100,9 @@ const AuditChainPage = lazy(() =>
 const PayOrderPage = lazy(() =>
   import('../features/payments/pay-order-page.tsx').then((m) => ({ default: m.PayOrderPage })),
 );
+const AppointmentsPage = lazy(() =>
+  import('../features/appointments/appointments-page.tsx').then((m) => ({ default: m.AppointmentsPage })),
+);
 const MyPaymentsPage = lazy(() =>
   import('../features/payments/my-payments-page.tsx').then((m) => ({ default: m.MyPaymentsPage })),
 );
@@ -114,6 +123,12 @@ const ShareCheckPage = lazy(() =>
 );
 const VerifyDocumentPage = lazy(() =>
   import('../features/issuance/verify-document-page.tsx').then((m) => ({ default: m.VerifyDocumentPage })),
+);
+const BoardPage = lazy(() =>
+  import('../features/board/board-page.tsx').then((m) => ({ default: m.BoardPage })),
+);
+const TicketPage = lazy(() =>
+  import('../features/board/ticket-page.tsx').then((m) => ({ default: m.TicketPage })),
 );
 
 function RootRedirect() {
@@ -139,6 +154,15 @@ const caseRoutes = [
 export const router = createBrowserRouter([
   { path: '/', element: <RootRedirect /> },
   { path: '/login', element: <LoginPage /> },
+  // The hall's display board: full screen, no shell.
+  {
+    path: '/board/:officeId',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <BoardPage />
+      </Suspense>
+    ),
+  },
   {
     // Public: the service guide and the progress look-up need no sign-in.
     element: <PublicShell />,
@@ -150,6 +174,8 @@ export const router = createBrowserRouter([
       { path: '/verify/licence', element: <VerifyLicencePage /> },
       { path: '/verify/:id', element: <VerifyDocumentPage /> },
       { path: '/check', element: <ShareCheckPage /> },
+      // The citizen's queue ticket on the phone, live (by its unguessable id).
+      { path: '/ticket/:id', element: <TicketPage /> },
     ],
   },
   {
@@ -166,6 +192,7 @@ export const router = createBrowserRouter([
       { path: 'cases', element: <MyCasesPage /> },
       { path: 'cases/:id', element: <MyCasePage /> },
       { path: 'payments', element: <MyPaymentsPage /> },
+      { path: 'appointments', element: <AppointmentsPage /> },
       { path: 'payments/:id', element: <PayOrderPage /> },
       { path: 'messages', element: <MessagesPage /> },
       { path: 'licence', element: <ELicencePage /> },
@@ -181,6 +208,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <SearchPage /> },
       { path: 'window', element: <WindowPage /> },
+      { path: 'hall', element: <OfficerHallPage /> },
       { path: 'cases', element: <CasesPage /> },
       ...caseRoutes,
       ...registryRoutes,
@@ -198,6 +226,7 @@ export const router = createBrowserRouter([
       { path: 'search', element: <SearchPage /> },
       { path: 'cases', element: <CasesPage defaultTab="escalated" /> },
       { path: 'payments', element: <ReconciliationPage /> },
+      { path: 'hall', element: <HallStatsPage /> },
       ...caseRoutes,
       ...registryRoutes,
     ],

@@ -65,6 +65,21 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
     zh: '支付通知无法匹配订单',
     en: 'Payment notification matched no order',
   },
+  'allocation.release': { zh: '发布稀缺号源（摇号/排序）', en: 'Scarce release published (lottery/rank)' },
+  'allocation.request': { zh: '申请稀缺号源', en: 'Request for a scarce release' },
+  'allocation.draw': { zh: '稀缺号源分配（摇号/排序）', en: 'Scarce release allocated (draw)' },
+  'risk-signal.review': { zh: '复核风险线索', en: 'Risk signal reviewed' },
+  'appointment.hold': { zh: '预约占号', en: 'Appointment slot held' },
+  'appointment.confirm': { zh: '预约确认', en: 'Appointment confirmed' },
+  'appointment.expire': { zh: '预约占号过期', en: 'Appointment hold expired' },
+  'appointment.cancel': { zh: '取消预约', en: 'Appointment cancelled' },
+  'appointment.reschedule-out': { zh: '预约改期', en: 'Appointment moved to another slot' },
+  'appointment.office-close': { zh: '因闭所取消预约', en: 'Appointment cancelled by an office closure' },
+  'appointment.check-in': { zh: '预约签到', en: 'Appointment checked in' },
+  'appointment.arrive-late': { zh: '预约迟到转现场排队', en: 'Late for the appointment: walk-in queue' },
+  'appointment.no-show': { zh: '预约爽约', en: 'Appointment missed (no-show)' },
+  'appointment.close-day': { zh: '临时闭所', en: 'Office closed for a day' },
+  'appointment.ban': { zh: '爽约限制预约', en: 'Booking ban after no-shows' },
 };
 
 /** The label of an audit action, or undefined for a code not in the table (show the code then). */

@@ -1,1 +1,2 @@
+export * from './calling.ts';
 export * from './categories.ts';

@@ -30,12 +30,17 @@ export const PERMISSIONS = [
   'case:act-for', // an agency agent files and follows cases under a citizen's authorization
   'payment:collect', // take a fee or fine at the window (cash, POS, card, QR)
   'payment:reconcile', // payment orders, the ledger and the daily reconciliation with each provider
+  'appointment:book', // book, confirm, move and cancel appointments (a citizen for self, an agent under authorization)
+  'appointment:read', // an office's appointments of a day
+  'appointment:manage', // close an office for a day (cancels its appointments)
+  'hall:serve', // the service hall: check-in, tickets, call, recall, skip, transfer, serve at a counter
+  'hall:manage', // the hall's counters and statistics
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Roles → permissions. The single table both the API guard and the web app read. */
 export const ROLE_PERMISSIONS = {
-  citizen: ['self:read', 'self:update', 'case:apply'],
+  citizen: ['self:read', 'self:update', 'case:apply', 'appointment:book'],
   officer: [
     'registry:search',
     'person:read',
@@ -50,6 +55,8 @@ export const ROLE_PERMISSIONS = {
     'case:read',
     'case:handle',
     'payment:collect',
+    'appointment:read',
+    'hall:serve',
   ],
   supervisor: [
     'registry:search',
@@ -64,6 +71,9 @@ export const ROLE_PERMISSIONS = {
     'case:read',
     'case:supervise',
     'payment:reconcile',
+    'appointment:read',
+    'appointment:manage',
+    'hall:manage',
   ],
   admin: [
     'office:read',
@@ -73,8 +83,9 @@ export const ROLE_PERMISSIONS = {
     'token:manage',
     'audit:verify',
     'catalog:manage',
+    'hall:manage',
   ],
-  agent: ['case:act-for'], // only under a citizen's authorization (电子委托书), checked per case
+  agent: ['case:act-for', 'appointment:book'], // only under a citizen's authorization (电子委托书), checked per case
   partner: ['device:self', 'violation:record', 'partner:submit'],
   kiosk: ['device:self'],
 } as const satisfies Record<Role, readonly Permission[]>;

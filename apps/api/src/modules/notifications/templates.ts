@@ -66,6 +66,22 @@ export const TEMPLATES: Readonly<Record<string, NotificationTemplate>> = {
       en: 'Your application {number} ({item}) is completed. Please rate our service.',
     },
   },
+  'appointment.confirmed': {
+    kind: 'reminder',
+    title: { zh: '预约成功', en: 'Appointment confirmed' },
+    body: {
+      zh: '您已预约{office}{category}，时间{time}，预约码{code}。请凭身份证和预约码按时到场，迟到超过15分钟将转为现场排队。',
+      en: 'Your appointment at {office} for {category} on {time} is confirmed (code {code}). Bring your ID card; more than 15 minutes late and you join the walk-in queue.',
+    },
+  },
+  'appointment.cancelled': {
+    kind: 'reminder',
+    title: { zh: '预约已取消', en: 'Appointment cancelled' },
+    body: {
+      zh: '因{reason}，您在{office}{time}的{category}预约（{code}）已取消，不计爽约，请重新预约。',
+      en: 'Your appointment at {office} on {time} for {category} ({code}) is cancelled: {reason}. It does not count as a no-show; please book again.',
+    },
+  },
   'payment.settled': {
     kind: 'payment',
     title: { zh: '缴费成功', en: 'Payment received' },
@@ -112,6 +128,30 @@ export const TEMPLATES: Readonly<Record<string, NotificationTemplate>> = {
     body: {
       zh: '您的{item}申请（{number}）仍在等待补正：{note}。请尽快登录提交。',
       en: 'Your application {number} ({item}) is still waiting for your correction: {note}. Please answer it soon.',
+    },
+  },
+  'allocation.won': {
+    kind: 'reminder',
+    title: { zh: '预约摇号/排序结果：已中签', en: 'Allocation result: you have a place' },
+    body: {
+      zh: '您申请的{startsAt}号源已分配给您，预约码{code}，请按时到场。结果及种子已公示，可自行复核。',
+      en: 'You have a place for {startsAtEn}; appointment code {code}. Please come on time. The draw and its seed are published for anyone to check.',
+    },
+  },
+  'allocation.lost': {
+    kind: 'reminder',
+    title: { zh: '预约摇号/排序结果：未中签', en: 'Allocation result: no place this time' },
+    body: {
+      zh: '您申请的{startsAt}号源本次未中签（{places}个名额，{requests}人申请）。结果及种子已公示，可自行复核；欢迎申请下一批号源。',
+      en: 'No place this time for {startsAtEn} ({places} places, {requests} requests). The draw and its seed are published for anyone to check; you may request the next release.',
+    },
+  },
+  'hall.three-ahead': {
+    kind: 'reminder',
+    title: { zh: '即将叫到您的号', en: 'Your number is coming up' },
+    body: {
+      zh: '您在{office}的排队号{number}前面还有{ahead}位，请到大厅等候叫号，过号需重新取号。',
+      en: 'At {office}, {ahead} people are ahead of your number {number}. Please wait in the hall; a missed call means a new ticket.',
     },
   },
 };

@@ -80,10 +80,27 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A random id kept per browser (`x-device-id`): booking rate limits and risk signals count per device. */
+const DEVICE_KEY = 'opendmv.device';
+function deviceId(): string | null {
+  try {
+    let id = localStorage.getItem(DEVICE_KEY);
+    if (!id) {
+      id = crypto.randomUUID().replaceAll('-', '');
+      localStorage.setItem(DEVICE_KEY, id);
+    }
+    return id;
+  } catch {
+    return null; // storage disabled: the IP and identity limits still apply
+  }
+}
+
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
+  const device = method !== 'GET' ? deviceId() : null;
+  if (device) headers['x-device-id'] = device;
   let res: Response;
   try {
     res = await fetch(path, {

@@ -1,4 +1,7 @@
+import { appointmentsEn } from './en-appointments.ts';
+import { boardEn } from './en-board.ts';
 import { credentialsEn } from './en-credentials.ts';
+import { hallEn } from './en-hall.ts';
 import { issuanceEn } from './en-issuance.ts';
 import { notificationsEn } from './en-notifications.ts';
 import { paymentsEn } from './en-payments.ts';
@@ -334,8 +337,13 @@ export const en: Messages = {
       'case:supervise': 'Reserved decisions, escalated and overdue cases',
       'partner:submit': 'Partner system delivers records',
       'case:act-for': 'Agency files and follows cases under an authorization',
+      'appointment:manage': 'Scarce releases, their draws, booking risk signals; closing an office for a day',
       'payment:collect': 'Take fees and fines at the window',
+      'hall:serve': 'Service hall: check-in, tickets, calling, serving',
+      'hall:manage': 'Service hall: counters and statistics',
       'payment:reconcile': 'Payment orders, the ledger and the daily reconciliation',
+      'appointment:book': 'Book appointments (for oneself, or as an agent under authorization)',
+      'appointment:read': "An office's appointments of the day",
     },
     tokensTitle: 'API tokens',
     createToken: 'New token',
@@ -359,6 +367,9 @@ export const en: Messages = {
   },
   ...servicesEn,
   ...paymentsEn,
+  ...hallEn,
+  ...appointmentsEn,
+  ...boardEn,
   ...notificationsEn,
   ...credentialsEn,
   ...issuanceEn,

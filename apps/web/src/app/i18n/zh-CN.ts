@@ -1,4 +1,7 @@
+import { appointmentsZhCN } from './zh-CN-appointments.ts';
+import { boardZhCN } from './zh-CN-board.ts';
 import { credentialsZhCN } from './zh-CN-credentials.ts';
+import { hallZhCN } from './zh-CN-hall.ts';
 import { issuanceZhCN } from './zh-CN-issuance.ts';
 import { notificationsZhCN } from './zh-CN-notifications.ts';
 import { paymentsZhCN } from './zh-CN-payments.ts';
@@ -326,8 +329,13 @@ export const zhCN = {
       'case:supervise': '督办、审批保留事项与超期办件',
       'partner:submit': '合作系统推送数据',
       'case:act-for': '代办机构凭授权代为申办',
+      'appointment:manage': '稀缺号源发布与摇号、预约风险线索、临时闭所',
       'payment:collect': '窗口收取规费和罚款',
+      'hall:serve': '服务大厅：签到取号、叫号、办理',
+      'hall:manage': '服务大厅：窗口设置与统计',
       'payment:reconcile': '缴费订单、账本与每日对账',
+      'appointment:book': '预约办事（本人，或代办人凭委托）',
+      'appointment:read': '查看本所当日预约',
     },
     tokensTitle: '接口令牌',
     createToken: '新建令牌',
@@ -350,6 +358,9 @@ export const zhCN = {
   },
   ...servicesZhCN,
   ...paymentsZhCN,
+  ...hallZhCN,
+  ...appointmentsZhCN,
+  ...boardZhCN,
   ...notificationsZhCN,
   ...credentialsZhCN,
   ...issuanceZhCN,

@@ -2,9 +2,11 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DesktopOutlined,
   FileSearchOutlined,
   KeyOutlined,
+  OrderedListOutlined,
   PayCircleOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -43,6 +45,12 @@ const NAV: Record<Workspace, NavItem[]> = {
       label: (t) => t.shell.menuWindow,
       icon: <DesktopOutlined />,
       permission: 'case:handle',
+    },
+    {
+      path: '/officer/hall',
+      label: (t) => t.hall.menu,
+      icon: <OrderedListOutlined />,
+      permission: 'hall:serve',
     },
     {
       path: '/officer/cases',
@@ -87,6 +95,12 @@ const NAV: Record<Workspace, NavItem[]> = {
       label: (t) => t.payments.reconTitle,
       icon: <PayCircleOutlined />,
       permission: 'payment:reconcile',
+    },
+    {
+      path: '/supervisor/hall',
+      label: (t) => t.hall.stats.title,
+      icon: <BarChartOutlined />,
+      permission: 'hall:manage',
     },
   ],
   admin: [

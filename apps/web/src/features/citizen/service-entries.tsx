@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   BellOutlined,
+  CalendarOutlined,
   FileSearchOutlined,
   IdcardOutlined,
   PayCircleOutlined,
@@ -41,6 +42,12 @@ export function ServiceEntries() {
         icon={<ProfileOutlined />}
         label={t.apply.myCases}
         testId="citizen-entry-cases"
+      />
+      <Entry
+        to="/citizen/appointments"
+        icon={<CalendarOutlined />}
+        label={t.appointments.entry}
+        testId="citizen-entry-appointments"
       />
       <Entry
         to="/citizen/payments"

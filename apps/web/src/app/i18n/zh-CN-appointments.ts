@@ -1,0 +1,40 @@
+/** zh-CN texts of the appointment screens. */
+export const appointmentsZhCN = {
+  appointments: {
+    entry: '预约办事',
+    title: '预约办事',
+    category: '业务类别',
+    office: '办理地点',
+    day: '日期',
+    slot: '时段',
+    remaining: (n: number) => `余 ${n}`,
+    full: '已约满',
+    noSlots: '该日期没有可预约时段',
+    hold: '占号',
+    holdHint: (time: string) => `已为您保留该时段，请在 ${time} 前确认，逾期自动释放。`,
+    confirm: '确认预约',
+    cancel: '取消预约',
+    cancelConfirm: '确定取消这个预约吗？',
+    mine: '我的预约',
+    none: '暂无预约',
+    code: '预约码',
+    showQr: '签到二维码',
+    deadline: (time: string) => `可在 ${time} 前取消或改约`,
+    rules:
+      '实名（身份证）认证用户可预约；同一类别同时只能持有一个有效预约；累计爽约 3 次将暂停网上预约 30 天；迟到超过 15 分钟转为现场排队。',
+    statuses: {
+      held: '待确认',
+      confirmed: '已预约',
+      expired: '已过期',
+      cancelled: '已取消',
+      'checked-in': '已签到',
+      'no-show': '爽约',
+      late: '迟到（现场排队）',
+    },
+    errors: {
+      'slot full': '该时段已约满，请选择其他时段',
+      'you already hold an appointment for this category': '您在该类别已有一个有效预约',
+      'real-name verification against an ID card is needed to book': '需完成身份证实名认证后才能预约',
+    } as Record<string, string>,
+  },
+};
