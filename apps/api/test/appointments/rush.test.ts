@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Booker, holdSlot } from '../../src/modules/appointments/index.ts';
 import { ensureSlots } from '../../src/modules/appointments/slots.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.ts';
-import { queryRows } from '../../src/platform/db/client.ts';
+import { type Database, openDatabase, queryRows } from '../../src/platform/db/client.ts';
 import { AppError } from '../../src/platform/http/errors.ts';
 import { type Agent, startTestApp, type TestApp } from '../support/harness.ts';
 
@@ -24,6 +24,8 @@ const SEATS = 50;
 
 let t1: TestApp;
 let t2: TestApp;
+/** The second node's own connection pool to the same PostgreSQL database. */
+let secondPool: Database | undefined;
 let citizens: Agent[];
 let personIds: string[];
 let slotId: string;
@@ -34,7 +36,13 @@ beforeAll(async () => {
   // This test is about the database, not the per-identity and per-IP request limits (tested with them).
   const env = { BOOKING_RATE_LIMITS: 'identity=1000,device=1000,ip=100000' };
   t1 = await startTestApp({ env });
-  t2 = postgres ? await startTestApp({ database: t1.app.ctx.database, env }) : t1;
+  if (postgres) {
+    // A second API node: its own app and its own connection pool, on the same database.
+    const url = (t1.app.ctx.database.pool as unknown as { options: { connectionString: string } }).options
+      .connectionString;
+    secondPool = await openDatabase({ kind: 'postgres', url });
+    t2 = await startTestApp({ database: secondPool, env });
+  } else t2 = t1;
   citizens = await Promise.all(
     ['citizen1', 'citizen2', 'citizen4', 'citizen5', 'citizen6'].map((u) => t1.login(u)),
   );
@@ -55,6 +63,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   if (t2 !== t1) await t2?.close();
+  await secondPool?.close();
   await t1?.close();
 });
 
