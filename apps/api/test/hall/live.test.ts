@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardSnapshot, TicketPosition } from '../../src/modules/hall/live-board.ts';
 import { notifyNearTickets } from '../../src/modules/hall/live-board.ts';
-import { queryRows } from '../../src/platform/db/client.ts';
+import { type Database, openDatabase, queryRows } from '../../src/platform/db/client.ts';
 import { idNumberOf, movableClock, personIdOf } from '../support/cases.ts';
 import { type Agent, startTestApp, type TestApp } from '../support/harness.ts';
 
@@ -108,9 +108,14 @@ async function callThroughNodeA(): Promise<{ ticket: QueueTicketDto; started: nu
   return { ticket: ticket!, started };
 }
 
+let ownPool: Database | undefined;
+
 beforeAll(async () => {
   a = await startTestApp({ clock });
-  b = await startTestApp({ clock, database: a.app.ctx.database });
+  // Node B: on PostgreSQL its own connection pool on the same database, as a second API process has.
+  const pool = a.app.ctx.database.pool as unknown as { options: { connectionString: string } } | undefined;
+  ownPool = pool ? await openDatabase({ kind: 'postgres', url: pool.options.connectionString }) : undefined;
+  b = await startTestApp({ clock, database: ownPool ?? a.app.ctx.database });
   urlA = await a.app.listen({ port: 0, host: '127.0.0.1' });
   urlB = await b.app.listen({ port: 0, host: '127.0.0.1' });
   const [supervisor, officer] = await Promise.all([a.login('supervisor1'), a.login('officer1')]);
@@ -141,6 +146,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of streams) s.abort();
   await b?.close();
+  await ownPool?.close();
   await a?.close();
 });
 
