@@ -28,13 +28,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SESSION_COOKIE, todayInShanghai } from '@opendmv/contracts';
 import { eq, isNotNull } from 'drizzle-orm';
-import pg from 'pg';
 import { appointmentSlots } from '../apps/api/src/modules/appointments/schema.ts';
 import { sessions, users } from '../apps/api/src/modules/identity/schema.ts';
 import { offices } from '../apps/api/src/modules/offices/schema.ts';
 import { persons } from '../apps/api/src/modules/registry/schema.ts';
 import { openDatabase } from '../apps/api/src/platform/db/client.ts';
-import { root, runBare, startProcess, stop, tsxCli, waitFor } from './lib.ts';
+import { recreatePgDatabase, root, runBare, startProcess, stop, tsxCli, waitFor } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -54,17 +53,6 @@ const FLOOD_MS = Number(values['flood-seconds']) * 1000;
 const RELEASES = 2 * Math.ceil(FLOOD_MS / NORMAL_INTERVAL_MS) + 2;
 const PG_URL =
   process.env.BENCH_BOOKING_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/odmv_bench_booking';
-
-async function recreatePgDatabase(url: string) {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-}
 
 interface Client {
   cookie: string;

@@ -18,12 +18,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { createPiiCipher, loadMasterKey } from '../apps/api/src/platform/crypto/pii.ts';
 import { openDatabase, queryRows } from '../apps/api/src/platform/db/client.ts';
 import {
   type Figures,
   figuresOf,
+  recreatePgDatabase,
   report,
   root,
   runBare,
@@ -44,17 +44,6 @@ const connections = Number(values.connections);
 const duration = Number(values.duration);
 const PG_URL = process.env.BENCH_CASES_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/odmv_bench_cases';
 const CITIZENS = ['citizen1', 'citizen2', 'citizen4', 'citizen5', 'citizen6'];
-
-async function recreatePgDatabase(url: string) {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-}
 
 interface Session {
   cookie: string;

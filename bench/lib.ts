@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const tsxCli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
@@ -125,5 +126,20 @@ export async function runBare(port: number, measure: (base: string) => Promise<F
     return await measure(`http://127.0.0.1:${port}`);
   } finally {
     await stop(bare);
+  }
+}
+
+/** Drops and creates the benchmark's PostgreSQL database (named by the URL's path), empty. */
+export async function recreatePgDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: u.toString() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await c.end();
   }
 }

@@ -19,12 +19,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { providerKey, signBody } from '../apps/api/src/platform/crypto/signing.ts';
 import { openDatabase, queryRows } from '../apps/api/src/platform/db/client.ts';
 import {
   type Figures,
   figuresOf,
+  recreatePgDatabase,
   report,
   root,
   runBare,
@@ -46,17 +46,6 @@ const N = Number(values.payments);
 const PG_URL = process.env.BENCH_PAY_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/odmv_bench_pay';
 const secret = crypto.randomBytes(32);
 const key = providerKey(secret, 'wechat');
-
-async function recreatePgDatabase(url: string) {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-}
 
 const open = (kind: 'pglite' | 'postgres', dataDir: string) =>
   kind === 'pglite'
